@@ -1,0 +1,10 @@
+export type {
+  FcsVersion,
+  FcsDataType,
+  FcsKeywords,
+  FcsSegment,
+  FcsParameter,
+  SpilloverMatrix,
+  FcsDataset,
+  FcsFile,
+} from './types.js';

@@ -1,0 +1,1 @@
+export type { TransformSpec, Transform } from './transforms/transform-spec.js';
