@@ -8,3 +8,6 @@ export type {
   FcsDataset,
   FcsFile,
 } from './types.js';
+export { writeFcs, writeFcsChunks } from './write-fcs.js';
+export { FCS_WRITE_DEFAULTS } from './write-options.js';
+export type { FcsWriteOptions, FcsWriteVersion, FcsIntegerBits } from './write-options.js';
