@@ -2,7 +2,7 @@ import type { EventTable } from '@tamkit/core';
 import { channelRanges, checkIntegerValues, DataEncoder } from './write-data.js';
 import type { FcsWriteOptions, ResolvedFcsWriteOptions } from './write-options.js';
 import { resolveWriteOptions } from './write-options.js';
-import { buildKeywords, formatText } from './write-text.js';
+import { buildKeywords, encodeText, formatText } from './write-text.js';
 
 /** HEADER length: version (6) + 4 spaces + six 8-byte offset fields (FCS 3.1 §3.1). */
 const HEADER_BYTES = 58;
@@ -24,11 +24,13 @@ interface WritePlan {
  * HEADER's DATA offsets are 0 and `$BEGINDATA`/`$ENDDATA` carry them (FCS 3.1 §3.2.1). Keywords:
  * the required set (§3.2.18), `$PnN`/`$PnB`/`$PnE`/`$PnR` per channel, `$PnS` from a non-empty
  * label, `$PnG` when gain is not 1, `$PnR` computed from the data when `ChannelMeta.range` is 0,
- * `$SPILLOVER` from `options.spillover`, then `options.keywords`. Pure: no file access. O(events ×
- * channels); about 50 ms for 1M events × 12 channels.
+ * `$SPILLOVER` from `options.spillover`, then `options.keywords`. TEXT is UTF-8 for 3.1 and
+ * Latin-1 for 2.0/3.0. Pure: no file access. O(events × channels); about 50 ms for 1M events × 12
+ * channels.
  *
  * @throws {TypeError} on a bad option, an empty keyword value, a keyword the writer derives itself,
- * a keyword or value starting with the delimiter, a bad spillover matrix.
+ * a keyword containing the delimiter, a value starting with it, a value outside Latin-1 for
+ * versions 2.0/3.0, a bad spillover matrix.
  * @throws {RangeError} on an integer value that is negative, fractional or too wide for its `bits`
  * (naming channel and event), on a log-amplified channel with float data, or on a 2.0 file over
  * 99,999,999 bytes.
@@ -100,7 +102,6 @@ function planWrite(table: EventTable, options: FcsWriteOptions | undefined): Wri
   }
   const encoder = new DataEncoder(table, opts.dataType, opts.bits, opts.byteOrder === 'big');
   const dataBytes = table.eventCount * encoder.rowBytes;
-  const encoderUtf8 = new TextEncoder();
 
   // $BEGINDATA/$ENDDATA sit inside TEXT, so TEXT's length depends on their digits: iterate until
   // the offsets no longer change (at most a few rounds, as digit counts only grow).
@@ -108,7 +109,7 @@ function planWrite(table: EventTable, options: FcsWriteOptions | undefined): Wri
   let text = new Uint8Array(0);
   for (let round = 0; ; round++) {
     const pairs = buildKeywords(table, opts, ranges, offsets);
-    text = encoderUtf8.encode(formatText(pairs, opts.delimiter));
+    text = encodeText(formatText(pairs, opts.delimiter), opts.version);
     const begin = dataBytes > 0 ? HEADER_BYTES + text.length : 0;
     const next: [number, number] = [begin, dataBytes > 0 ? begin + dataBytes - 1 : 0];
     if (next[0] === offsets[0] && next[1] === offsets[1]) {
@@ -135,7 +136,7 @@ function planWrite(table: EventTable, options: FcsWriteOptions | undefined): Wri
       .map((v) => String(v).padStart(8, ' '))
       .join('');
   const head = new Uint8Array(HEADER_BYTES + text.length);
-  head.set(encoderUtf8.encode(header), 0);
+  head.set(encodeText(header, '2.0'), 0);
   head.set(text, HEADER_BYTES);
   return { opts, head, dataBytes, encoder };
 }

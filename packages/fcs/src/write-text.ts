@@ -26,8 +26,9 @@ const WRITER_PARAMETER_KEYWORD = /^\$P\d+[NSBERG]$/;
  * The TEXT keywords of a data set in writing order, with the data offsets given. FCS 3.1 §3.2.18
  * lists the required ones; `$PnS`, `$PnG`, the spillover keyword and `options.keywords` follow.
  *
- * @throws {TypeError} on an empty value, a value or keyword starting with the delimiter (it would read
- * as an escaped delimiter), a keyword the writer derives itself, a channel name with a comma, a
+ * @throws {TypeError} on an empty value, a value starting with the delimiter (it would read as an
+ * escaped delimiter), a keyword containing the delimiter or the writer derives itself, a value
+ * outside Latin-1 for versions 2.0/3.0, a channel name with a comma, a
  * spillover naming an unknown channel.
  * @throws {RangeError} on a log amplification ($PnE f1 > 0) with float data, or a non-positive gain.
  */
@@ -99,7 +100,7 @@ export function buildKeywords(
   }
   for (const [key, value] of pairs) {
     checkKeyword(key, opts.delimiter);
-    checkValue(key, value, opts.delimiter);
+    checkValue(key, value, opts.delimiter, opts.version !== '3.1');
   }
   return pairs;
 }
@@ -111,15 +112,22 @@ function checkKeyword(key: string, delimiter: string): void {
       `keyword '${key}' must be non-empty printable ASCII without leading or trailing spaces`,
     );
   }
-  if (key.startsWith(delimiter)) {
-    throw new TypeError(`keyword '${key}' starts with the delimiter '${delimiter}'`);
+  if (key.includes(delimiter)) {
+    // The delimiter may be escaped in keywords too, but common readers end a keyword at the first
+    // delimiter, so writing one would make the file unreadable to them.
+    throw new TypeError(`keyword '${key}' contains the delimiter '${delimiter}'`);
   }
 }
 
-function checkValue(key: string, value: string, delimiter: string): void {
+function checkValue(key: string, value: string, delimiter: string, latin1: boolean): void {
   if (typeof value !== 'string' || value === '') {
     // FCS 3.1 §3.2.7: zero-length values are not allowed (two delimiters read as an escape).
     throw new TypeError(`keyword '${key}' has an empty value, which FCS forbids`);
+  }
+  if (latin1 && /[^\x00-\xff]/.test(value)) {
+    throw new TypeError(
+      `keyword '${key}' value has characters outside Latin-1, which FCS 2.0/3.0 TEXT cannot hold; use version '3.1' (UTF-8)`,
+    );
   }
   if (value.startsWith(delimiter)) {
     throw new TypeError(
@@ -130,16 +138,30 @@ function checkValue(key: string, value: string, delimiter: string): void {
 
 /**
  * Joins keyword pairs into TEXT: the delimiter, then `keyword delimiter value delimiter` per pair,
- * a delimiter inside a keyword or value doubled (FCS 3.1 §3.2.7).
+ * a delimiter inside a value doubled (FCS 3.1 §3.2.9).
  */
 export function formatText(pairs: readonly KeywordPair[], delimiter: string): string {
   const escaped = delimiter + delimiter;
   let text = delimiter;
   for (const [key, value] of pairs) {
-    text += key.split(delimiter).join(escaped) + delimiter;
-    text += value.split(delimiter).join(escaped) + delimiter;
+    text += key + delimiter + value.split(delimiter).join(escaped) + delimiter;
   }
   return text;
+}
+
+/**
+ * TEXT bytes: UTF-8 for FCS 3.1 (§3.2.9: keyword values are UTF-8), Latin-1 for 2.0 and 3.0, which
+ * define no encoding beyond ASCII (values were checked to fit).
+ */
+export function encodeText(text: string, version: string): Uint8Array {
+  if (version === '3.1') {
+    return new TextEncoder().encode(text);
+  }
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    out[i] = text.charCodeAt(i);
+  }
+  return out;
 }
 
 /**

@@ -112,6 +112,17 @@ describe('writeFcs layout', () => {
     expect(textPairs(textOf(v3))).toContainEqual(['SPILL', '1,A,1']);
   });
 
+  it('encodes TEXT as UTF-8 for 3.1 and Latin-1 for 2.0/3.0', () => {
+    // 'ü' is U+00FC: UTF-8 bytes C3 BC, Latin-1 byte FC.
+    const find = (bytes: Uint8Array): string => {
+      const at = latin1.decode(bytes).indexOf('/NOTE/') + 6;
+      return hex(bytes.subarray(at, at + 3));
+    };
+    const keywords = { NOTE: 'ü/' };
+    expect(find(writeFcs(oneChannel([1]), { keywords }))).toBe('c3 bc 2f');
+    expect(find(writeFcs(oneChannel([1]), { keywords, version: '3.0' }))).toBe('fc 2f 2f');
+  });
+
   it('writes an empty table with zero DATA offsets', () => {
     const bytes = writeFcs(oneChannel([]));
     expect(ascii(bytes, 26, 42)).toBe('       0       0');
@@ -134,13 +145,13 @@ describe('writeFcs keywords', () => {
     expect(plain.map(([k]) => k)).not.toContain('$P1G');
   });
 
-  it('doubles the delimiter inside keywords and values', () => {
+  it('doubles the delimiter inside values', () => {
     const bytes = writeFcs(oneChannel([1]), {
-      keywords: { $FIL: 'a/b.fcs', 'MY/KEY': 'end/', NOTE: 'Zelllinie Müller, 37 °C' },
+      keywords: { $FIL: 'a/b.fcs', MYKEY: 'end/', NOTE: 'Zelllinie Müller, 37 °C' },
     });
     const text = textOf(bytes);
     expect(text).toContain('/$FIL/a//b.fcs/');
-    expect(text).toContain('/MY//KEY/end///');
+    expect(text).toContain('/MYKEY/end///');
     expect(textPairs(text)).toContainEqual(['NOTE', 'Zelllinie Müller, 37 °C']);
     // A different delimiter leaves '/' alone and doubles its own character.
     const pipe = textOf(writeFcs(oneChannel([1]), { delimiter: '|', keywords: { X: 'a|b/c' } }));
@@ -174,6 +185,8 @@ describe('writeFcs keywords', () => {
       `[TypeError: keyword 'X' value starts with the delimiter '/', which reads as an escaped delimiter]`,
     );
     expect(bad({ keywords: { '/X': 'x' } })).toThrow(TypeError);
+    expect(bad({ keywords: { 'A/B': 'x' } })).toThrow(TypeError);
+    expect(bad({ version: '3.0', keywords: { X: 'Ω' } })).toThrow(TypeError);
     expect(bad({ keywords: { ' X': 'x' } })).toThrow(TypeError);
     expect(bad({ keywords: { 'KÖ': 'x' } })).toThrow(TypeError);
     expect(bad({ keywords: { abc: 'x', ABC: 'y' } })).toThrow(TypeError);
