@@ -106,7 +106,7 @@ function planWrite(table: EventTable, options: FcsWriteOptions | undefined): Wri
   // $BEGINDATA/$ENDDATA sit inside TEXT, so TEXT's length depends on their digits: iterate until
   // the offsets no longer change (at most a few rounds, as digit counts only grow).
   let offsets: [number, number] = [0, 0];
-  let text = new Uint8Array(0);
+  let text: Uint8Array = new Uint8Array(0);
   for (let round = 0; ; round++) {
     const pairs = buildKeywords(table, opts, ranges, offsets);
     text = encodeText(formatText(pairs, opts.delimiter), opts.version);

@@ -124,7 +124,7 @@ function checkValue(key: string, value: string, delimiter: string, latin1: boole
     // FCS 3.1 §3.2.7: zero-length values are not allowed (two delimiters read as an escape).
     throw new TypeError(`keyword '${key}' has an empty value, which FCS forbids`);
   }
-  if (latin1 && /[^\x00-\xff]/.test(value)) {
+  if (latin1 && [...value].some((ch) => ch.charCodeAt(0) > 0xff)) {
     throw new TypeError(
       `keyword '${key}' value has characters outside Latin-1, which FCS 2.0/3.0 TEXT cannot hold; use version '3.1' (UTF-8)`,
     );
@@ -153,7 +153,7 @@ export function formatText(pairs: readonly KeywordPair[], delimiter: string): st
  * TEXT bytes: UTF-8 for FCS 3.1 (§3.2.9: keyword values are UTF-8), Latin-1 for 2.0 and 3.0, which
  * define no encoding beyond ASCII (values were checked to fit).
  */
-export function encodeText(text: string, version: string): Uint8Array {
+export function encodeText(text: string, version: string): Uint8Array<ArrayBuffer> {
   if (version === '3.1') {
     return new TextEncoder().encode(text);
   }
