@@ -19,3 +19,35 @@ export class TransformSpecError extends TamkitError {}
  * `COMP_BAD_MATRIX` (context `{ source, detectors, values }`).
  */
 export class CompensationError extends TamkitError {}
+
+/**
+ * A gate spec that is not valid data. Code `GATE_SPEC_INVALID`, context `{ gateId, path }` where
+ * `path` is the dotted location of the offending field inside the gate (e.g. `vertices[2][0]`).
+ */
+export class GateSpecError extends TamkitError {
+  constructor(message: string, context: { readonly gateId: string; readonly path: string }) {
+    super('GATE_SPEC_INVALID', message, context);
+  }
+}
+
+/**
+ * A gating strategy whose gates do not form a valid tree. Codes: `STRATEGY_DUPLICATE_ID`,
+ * `STRATEGY_UNKNOWN_PARENT`, `STRATEGY_UNKNOWN_OPERAND`, `STRATEGY_UNKNOWN_TRANSFORM`,
+ * `STRATEGY_UNKNOWN_MATRIX`, `STRATEGY_UNKNOWN_DIVIDER`, `STRATEGY_CYCLE` (context `{ gateId, ref?, cycle? }`),
+ * `STRATEGY_UNKNOWN_CHANNEL` (context `{ gateId, channel, available }`, at evaluation).
+ */
+export class StrategyError extends TamkitError {}
+
+/**
+ * A Gating-ML 2.0 document that cannot be imported, or a strategy Gating-ML cannot express.
+ * Codes: `GATINGML_MALFORMED_XML`, `GATINGML_NOT_GATINGML`, `GATINGML_UNEXPECTED_ELEMENT`,
+ * `GATINGML_MISSING`, `GATINGML_BAD_NUMBER`, `GATINGML_INVALID`, `GATINGML_UNSUPPORTED`; context
+ * `{ source, element, gateId?, attribute? }` (`element` is the qualified XML name, `line` when known).
+ */
+export class GatingMLError extends TamkitError {}
+
+/**
+ * A tamkit gating file (JSON or YAML) that cannot be read. Codes: `GATING_FILE_SYNTAX`,
+ * `GATING_FILE_INVALID`; context `{ source, field, line?, column? }` (1-based line and column).
+ */
+export class GatingFileError extends TamkitError {}
