@@ -85,3 +85,37 @@ export interface FcsFile {
   /** Warnings of all data sets, plus file-level ones. */
   readonly warnings: readonly TamkitWarning[];
 }
+
+/**
+ * Random access to the bytes of an FCS file. The reader asks only for the ranges it needs (HEADER,
+ * TEXT, supplemental TEXT, DATA in chunks), so a file never has to be held in memory twice.
+ * `read` returns exactly `length` bytes (it may return a view that is only valid until the next call).
+ */
+export interface ByteSource {
+  /** Total size in bytes. */
+  readonly size: number;
+  /** The bytes [offset, offset + length); the caller guarantees the range lies inside `size`. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** Options of {@link parseFcs}/{@link parseFcsSource}. Every leniency defaults to false and warns when used. */
+export interface FcsParseOptions {
+  /** Name used in messages and error context (e.g. the file name). */
+  readonly sourceName?: string;
+  /** 'all' (default) reads every data set chained by $NEXTDATA; a number reads only that 0-based data set. */
+  readonly dataset?: 'all' | number;
+  /** Read HEADER and TEXT only (no DATA decode): tables are empty; the metadata fast path. */
+  readonly textOnly?: boolean;
+  /** Decode only a seeded random subsample of `count` events (positions in `eventIndex`). */
+  readonly subsample?: { readonly count: number; readonly seed: number };
+  /** 'apply' (default): mask integer values with nextpow2($PnR) - 1; 'ignore': keep stored values. */
+  readonly bitMask?: 'apply' | 'ignore';
+  /** When HEADER and TEXT DATA offsets disagree, use TEXT ($BEGINDATA/$ENDDATA) without validating. */
+  readonly ignoreOffsetDiscrepancy?: boolean;
+  /** When HEADER and TEXT DATA offsets disagree, use HEADER without validating. */
+  readonly preferHeaderOffsets?: boolean;
+  /** Accept a DATA segment whose length is not $TOT × bytes-per-event (or truncated): read the whole events present. */
+  readonly allowDataSizeMismatch?: boolean;
+  /** Accept $NEXTDATA pointing backwards or outside the file: stop reading data sets there. */
+  readonly ignoreBadNextData?: boolean;
+}

@@ -1,0 +1,215 @@
+import type { Column } from '@tamkit/core';
+import { ranksForWidth, type DataLayout } from './data-layout.js';
+import type { ByteSource } from './types.js';
+
+/** Bytes read per DATA chunk. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Allocates the output columns: Float64Array for wide channels, Float32Array otherwise. */
+export function allocateColumns(layout: DataLayout, length: number): Column[] {
+  return layout.channels.map((c) => (c.wide ? new Float64Array(length) : new Float32Array(length)));
+}
+
+type Order = 'asc' | 'desc' | 'other';
+
+function orderOf(rank: readonly number[]): Order {
+  if (rank.every((r, i) => r === i)) {
+    return 'asc';
+  }
+  if (rank.every((r, i) => r === rank.length - 1 - i)) {
+    return 'desc';
+  }
+  return 'other';
+}
+
+/**
+ * Decodes `eventCount` binary events starting at absolute byte `begin` into preallocated columns,
+ * reading CHUNK_BYTES at a time. Uniform 2/4/8-byte layouts in ascending or descending byte order go
+ * through a typed-array view of each chunk (byte-swapped in place when needed) and a transpose;
+ * anything else through the per-value generic decoder.
+ */
+export function decodeBinary(
+  source: ByteSource,
+  begin: number,
+  layout: DataLayout,
+  eventCount: number,
+  applyMask: boolean,
+): Column[] {
+  const columns = allocateColumns(layout, eventCount);
+  const width = layout.eventWidth;
+  if (eventCount === 0 || width === 0) {
+    return columns;
+  }
+  const per = Math.max(1, Math.floor(CHUNK_BYTES / width));
+  const w = layout.channels[0]!.width;
+  const uniform = layout.channels.every((c) => c.width === w);
+  const order = orderOf(layout.byteRank!);
+  const typed =
+    uniform &&
+    order !== 'other' &&
+    ((layout.dataType === 'F' && w === 4) ||
+      (layout.dataType === 'D' && w === 8) ||
+      (layout.dataType === 'I' && (w === 2 || w === 4)));
+  let scratch: Uint8Array | null = null;
+  for (let first = 0; first < eventCount; first += per) {
+    const n = Math.min(per, eventCount - first);
+    const chunk = source.read(begin + first * width, n * width);
+    if (typed) {
+      const swap = (order === 'desc') === LITTLE_ENDIAN_HOST;
+      let buf: Uint8Array;
+      if (!swap && chunk.byteOffset % w === 0) {
+        buf = chunk;
+      } else {
+        if (scratch === null || scratch.length < chunk.length) {
+          scratch = new Uint8Array(Math.min(per, eventCount) * width);
+        }
+        buf = scratch.subarray(0, chunk.length);
+        buf.set(chunk);
+        if (swap) {
+          swapInPlace(buf, w);
+        }
+      }
+      transposeTyped(buf, layout, columns, first, n, applyMask);
+    } else {
+      decodeGeneric(chunk, layout, columns, first, n, null, applyMask);
+    }
+  }
+  return columns;
+}
+
+/**
+ * Decodes only the events in `index` (ascending positions); row k of the result is event index[k].
+ */
+export function decodeBinarySubset(
+  source: ByteSource,
+  begin: number,
+  layout: DataLayout,
+  index: Uint32Array,
+  applyMask: boolean,
+): Column[] {
+  const columns = allocateColumns(layout, index.length);
+  const width = layout.eventWidth;
+  if (index.length === 0 || width === 0) {
+    return columns;
+  }
+  const per = Math.max(1, Math.floor(CHUNK_BYTES / width));
+  let k = 0;
+  while (k < index.length) {
+    const first = index[k]!;
+    let last = k;
+    while (last + 1 < index.length && index[last + 1]! < first + per) {
+      last++;
+    }
+    const span = index[last]! - first + 1;
+    const chunk = source.read(begin + first * width, span * width);
+    const rows = new Uint32Array(last - k + 1);
+    for (let r = 0; r < rows.length; r++) {
+      rows[r] = index[k + r]! - first;
+    }
+    decodeGeneric(chunk, layout, columns, k, rows.length, rows, applyMask);
+    k = last + 1;
+  }
+  return columns;
+}
+
+function swapInPlace(buf: Uint8Array, w: number): void {
+  if (w === 2) {
+    const u = new Uint16Array(buf.buffer, buf.byteOffset, buf.length >> 1);
+    for (let i = 0; i < u.length; i++) {
+      const x = u[i]!;
+      u[i] = ((x & 0xff) << 8) | (x >>> 8);
+    }
+    return;
+  }
+  const u = new Uint32Array(buf.buffer, buf.byteOffset, buf.length >> 2);
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i]!;
+    u[i] = ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+  }
+  if (w === 8) {
+    for (let i = 0; i + 1 < u.length; i += 2) {
+      const t = u[i]!;
+      u[i] = u[i + 1]!;
+      u[i + 1] = t;
+    }
+  }
+}
+
+function transposeTyped(
+  buf: Uint8Array,
+  layout: DataLayout,
+  columns: Column[],
+  first: number,
+  n: number,
+  applyMask: boolean,
+): void {
+  const p = layout.channels.length;
+  const w = layout.channels[0]!.width;
+  const count = n * p;
+  const view =
+    layout.dataType === 'F'
+      ? new Float32Array(buf.buffer, buf.byteOffset, count)
+      : layout.dataType === 'D'
+        ? new Float64Array(buf.buffer, buf.byteOffset, count)
+        : w === 2
+          ? new Uint16Array(buf.buffer, buf.byteOffset, count)
+          : new Uint32Array(buf.buffer, buf.byteOffset, count);
+  for (let c = 0; c < p; c++) {
+    const col = columns[c]!;
+    const mask = applyMask ? layout.channels[c]!.mask : null;
+    if (mask === null) {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = view[s]!;
+      }
+    } else {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = view[s]! & mask;
+      }
+    }
+  }
+}
+
+const scratch8 = new Uint8Array(8);
+const scratchView = new DataView(scratch8.buffer);
+
+/** Per-value decoder for any layout: rows[r] (or r) is the event position inside `chunk`. */
+function decodeGeneric(
+  chunk: Uint8Array,
+  layout: DataLayout,
+  columns: Column[],
+  first: number,
+  n: number,
+  rows: Uint32Array | null,
+  applyMask: boolean,
+): void {
+  const width = layout.eventWidth;
+  const rank = layout.byteRank!;
+  layout.channels.forEach((ch, c) => {
+    const col = columns[c]!;
+    const ranks = ranksForWidth(rank, ch.width)!;
+    const mask = applyMask ? ch.mask : null;
+    const modulus = mask === null ? 0 : mask + 1;
+    const weights = ranks.map((r) => 2 ** (8 * r));
+    for (let r = 0; r < n; r++) {
+      const base = (rows === null ? r : rows[r]!) * width + ch.offset;
+      let v: number;
+      if (layout.dataType === 'I') {
+        v = 0;
+        for (let b = 0; b < ch.width; b++) {
+          v += chunk[base + b]! * weights[b]!;
+        }
+        if (modulus !== 0) {
+          v %= modulus;
+        }
+      } else {
+        for (let b = 0; b < ch.width; b++) {
+          scratch8[ranks[b]!] = chunk[base + b]!;
+        }
+        v = layout.dataType === 'F' ? scratchView.getFloat32(0, true) : scratchView.getFloat64(0, true);
+      }
+      col[first + r] = v;
+    }
+  });
+}
