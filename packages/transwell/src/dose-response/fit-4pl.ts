@@ -1,0 +1,288 @@
+import jStat from 'jstat';
+import { levenbergMarquardt } from 'ml-levenberg-marquardt';
+import { DoseResponseError } from '../errors.js';
+import { logisticGradient, logisticValue } from './logistic-model.js';
+import { invertMatrix } from './small-matrix.js';
+
+/** Options of {@link fit4pl}. */
+export interface Fit4plOptions {
+  /** Curve direction; inferred from the mean responses at the lowest and highest dose when omitted. */
+  readonly decreasing?: boolean;
+  /** Non-negative weights wᵢ; the fit minimises Σ wᵢ(yᵢ − f(xᵢ))². Default all 1. */
+  readonly weights?: readonly number[];
+  /** Confidence level of the IC50 interval; default 0.95. */
+  readonly confidenceLevel?: number;
+  /** Levenberg–Marquardt iterations per round (up to 5 rounds per start, until converged); default 100. */
+  readonly maxIterations?: number;
+}
+
+export const FIT_4PL_DEFAULTS: { readonly confidenceLevel: number; readonly maxIterations: number } = {
+  confidenceLevel: 0.95,
+  maxIterations: 100,
+};
+
+/** Estimate and standard error of one parameter. */
+export interface ParameterEstimate {
+  readonly estimate: number;
+  readonly se: number;
+}
+
+/** Result of {@link fit4pl}. JSON-serialisable. */
+export interface Fit4plResult {
+  readonly model: string;
+  readonly direction: 'decreasing' | 'increasing';
+  /** `'IC50'` for decreasing (inhibition) curves, `'EC50'` for increasing (stimulation) curves. */
+  readonly potencyLabel: 'IC50' | 'EC50';
+  /** IC50/EC50 in dose units. */
+  readonly potency: number;
+  /** [lower, upper] in dose units: 10^(log10 IC50 ± t(1 − α/2, n − 4)·SE(log10 IC50)). */
+  readonly potencyCi: readonly [number, number];
+  readonly confidenceLevel: number;
+  readonly ciMethod: 'Wald interval on log10(IC50), t distribution with n - 4 df';
+  /** SE of IC50 by the delta method: IC50·ln10·SE(log10 IC50) (comparable to R drc's `e` SE). */
+  readonly potencySe: number;
+  readonly log10Potency: ParameterEstimate;
+  readonly hill: ParameterEstimate;
+  readonly top: ParameterEstimate;
+  readonly bottom: ParameterEstimate;
+  /** 1 − SSE/SST (weighted when weights are given). */
+  readonly rSquared: number;
+  /** √(SSE/(n − 4)). */
+  readonly residualSd: number;
+  readonly sse: number;
+  readonly n: number;
+  readonly df: number;
+  readonly convergence: {
+    readonly converged: boolean;
+    readonly iterations: number;
+    readonly starts: number;
+    /** Bates–Watts relative offset at the solution (converged below 1e-3). */
+    readonly relativeOffset: number;
+  };
+}
+
+const MODEL = 'y = bottom + (top - bottom) / (1 + (x / IC50)^hill) (hill sign flipped for increasing curves)';
+
+/**
+ * Fits a 4-parameter logistic dose-response curve by Levenberg–Marquardt (ml-levenberg-marquardt, with
+ * the analytic Jacobian) on θ = [bottom, top, log10 IC50, hill]:
+ * y = bottom + (top − bottom)/(1 + (x/IC50)^hill) for decreasing curves (IC50) and
+ * y = bottom + (top − bottom)/(1 + (EC50/x)^hill) for increasing curves (EC50). Dose 0 is allowed.
+ * Starts: bottom/top = min/max of the per-dose mean responses, log10 IC50 = where the per-dose means
+ * cross the half-way response (linear in log dose), hill ∈ {0.5, 1, 2, 4}; the lowest SSE wins.
+ * Covariance = s²(JᵀWJ)⁻¹ with s² = SSE/(n − 4); the IC50 interval is a Wald interval on log10 IC50
+ * with t(n − 4) quantiles, transformed back (asymmetric in dose units). Convergence is the Bates–Watts
+ * relative-offset criterion (< 1e-3) or an exact fit.
+ *
+ * @throws {DoseResponseError} `DOSE_RESPONSE_TOO_FEW_DOSES` with fewer than 5 distinct doses;
+ *   `DOSE_RESPONSE_BAD_VALUE` for negative/non-finite doses, non-finite responses or bad weights;
+ *   `DOSE_RESPONSE_NOT_CONVERGED` when no start converges.
+ * @example
+ * const fit = fit4pl([0.1, 0.3, 1, 3, 10, 30], [98, 90, 70, 35, 12, 5]);
+ * fit.potency; // IC50 in dose units
+ */
+export function fit4pl(doses: readonly number[], responses: readonly number[], options: Fit4plOptions = {}): Fit4plResult {
+  const confidenceLevel = options.confidenceLevel ?? FIT_4PL_DEFAULTS.confidenceLevel;
+  const maxIterations = options.maxIterations ?? FIT_4PL_DEFAULTS.maxIterations;
+  if (doses.length !== responses.length) {
+    throw new RangeError(`fit4pl: ${doses.length} doses but ${responses.length} responses`);
+  }
+  const n = doses.length;
+  const weights = options.weights ?? doses.map(() => 1);
+  validate(doses, responses, weights);
+  const byDose = meansByDose(doses, responses);
+  if (byDose.length < 5) {
+    throw new DoseResponseError(
+      'DOSE_RESPONSE_TOO_FEW_DOSES',
+      `${byDose.length} distinct doses; expected at least 5 for a 4-parameter logistic fit`,
+      { distinctDoses: byDose.length, n },
+    );
+  }
+  const first = byDose[0]!;
+  const last = byDose[byDose.length - 1]!;
+  const decreasing = options.decreasing ?? first.mean >= last.mean;
+  const sign: 1 | -1 = decreasing ? 1 : -1;
+  const start = startingValues(byDose);
+  const positive = byDose.filter((d) => d.dose > 0).map((d) => Math.log10(d.dose));
+  const minLog = Math.min(...positive);
+  const maxLog = Math.max(...positive);
+  const sigmas = weights.map((w) => (w > 0 ? 1 / Math.sqrt(w) : 1e150));
+  const yMean = weightedMean(responses, weights);
+  const sst = responses.reduce((s, y, i) => s + weights[i]! * (y - yMean) ** 2, 0);
+  let best: { theta: number[]; sse: number; iterations: number } | null = null;
+  let starts = 0;
+  for (const hill0 of [1, 0.5, 2, 4]) {
+    starts += 1;
+    let theta = [start.bottom, start.top, start.logC, hill0];
+    let iterations = 0;
+    for (let round = 0; round < 5; round += 1) {
+      const fit = levenbergMarquardt(
+        { x: doses, y: responses },
+        (p: number[]) => (x: number) => logisticValue(p, x, sign),
+        {
+          initialValues: theta,
+          weights: sigmas,
+          gradientDifference: 1e-6,
+          centralDifference: true,
+          jacobianFunction: (p: number[]) => (x: number) => logisticGradient(p, x, sign),
+          minValues: [-Infinity, -Infinity, minLog - 3, 0.01],
+          maxValues: [Infinity, Infinity, maxLog + 3, 50],
+          maxIterations,
+          errorTolerance: 1e-30 * (1 + sst),
+        },
+      );
+      theta = fit.parameterValues;
+      iterations += fit.iterations;
+      if (diagnose(theta, doses, responses, weights, sign).relativeOffset < 1e-3) {
+        break;
+      }
+    }
+    const sse = diagnose(theta, doses, responses, weights, sign).sse;
+    if (best === null || sse < best.sse) {
+      best = { theta, sse, iterations };
+    }
+  }
+  const theta = best!.theta;
+  const d = diagnose(theta, doses, responses, weights, sign);
+  const df = n - 4;
+  const converged = d.relativeOffset < 1e-3 && d.inverse !== null;
+  if (!converged || d.inverse === null) {
+    throw new DoseResponseError(
+      'DOSE_RESPONSE_NOT_CONVERGED',
+      `4-parameter logistic fit did not converge (relative offset ${d.relativeOffset.toPrecision(3)}, expected < 1e-3); check the dose range covers both plateaus or pass decreasing`,
+      { relativeOffset: d.relativeOffset, sse: d.sse, n },
+    );
+  }
+  const s2 = df > 0 ? d.sse / df : Number.NaN;
+  const se = [0, 1, 2, 3].map((i) => Math.sqrt(s2 * d.inverse![i]![i]!));
+  const [bottom, top, logC, hill] = theta as [number, number, number, number];
+  const seLog = se[2]!;
+  const tq = df > 0 ? jStat.studentt.inv(1 - (1 - confidenceLevel) / 2, df) : Number.NaN;
+  const potency = 10 ** logC;
+  return {
+    model: MODEL,
+    direction: decreasing ? 'decreasing' : 'increasing',
+    potencyLabel: decreasing ? 'IC50' : 'EC50',
+    potency,
+    potencyCi: [10 ** (logC - tq * seLog), 10 ** (logC + tq * seLog)],
+    confidenceLevel,
+    ciMethod: 'Wald interval on log10(IC50), t distribution with n - 4 df',
+    potencySe: potency * Math.LN10 * seLog,
+    log10Potency: { estimate: logC, se: seLog },
+    hill: { estimate: hill, se: se[3]! },
+    top: { estimate: top, se: se[1]! },
+    bottom: { estimate: bottom, se: se[0]! },
+    rSquared: sst > 0 ? 1 - d.sse / sst : Number.NaN,
+    residualSd: Math.sqrt(s2),
+    sse: d.sse,
+    n,
+    df,
+    convergence: { converged, iterations: best!.iterations, starts, relativeOffset: d.relativeOffset },
+  };
+}
+
+interface Diagnosis {
+  readonly sse: number;
+  readonly relativeOffset: number;
+  readonly inverse: number[][] | null;
+}
+
+/** SSE, (JᵀWJ)⁻¹ and the Bates–Watts relative offset √((gᵀH⁻¹g/p)/((SSE − gᵀH⁻¹g)/(n − p))). */
+function diagnose(theta: readonly number[], x: readonly number[], y: readonly number[], w: readonly number[], sign: 1 | -1): Diagnosis {
+  const p = 4;
+  const h = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const g = new Array<number>(p).fill(0);
+  let sse = 0;
+  let sy = 0;
+  for (let i = 0; i < x.length; i += 1) {
+    const r = y[i]! - logisticValue(theta, x[i]!, sign);
+    const j = logisticGradient(theta, x[i]!, sign);
+    sse += w[i]! * r * r;
+    sy += w[i]! * y[i]! * y[i]!;
+    for (let a = 0; a < p; a += 1) {
+      g[a]! += w[i]! * j[a]! * r;
+      for (let b = 0; b < p; b += 1) {
+        h[a]![b]! += w[i]! * j[a]! * j[b]!;
+      }
+    }
+  }
+  const inverse = invertMatrix(h);
+  if (inverse === null) {
+    return { sse, relativeOffset: Number.POSITIVE_INFINITY, inverse };
+  }
+  if (sse <= 1e-24 * (1 + sy)) {
+    return { sse, relativeOffset: 0, inverse };
+  }
+  let q = 0;
+  for (let a = 0; a < p; a += 1) {
+    for (let b = 0; b < p; b += 1) {
+      q += g[a]! * inverse[a]![b]! * g[b]!;
+    }
+  }
+  const dfr = Math.max(1, x.length - p);
+  const rest = Math.max(sse - q, 1e-300);
+  return { sse, relativeOffset: Math.sqrt(Math.max(q, 0) / p / (rest / dfr)), inverse };
+}
+
+function validate(doses: readonly number[], responses: readonly number[], weights: readonly number[]): void {
+  if (weights.length !== doses.length) {
+    throw new RangeError(`fit4pl: ${weights.length} weights for ${doses.length} doses`);
+  }
+  doses.forEach((x, i) => {
+    const y = responses[i]!;
+    const w = weights[i]!;
+    if (!Number.isFinite(x) || x < 0 || !Number.isFinite(y) || !Number.isFinite(w) || w < 0) {
+      throw new DoseResponseError(
+        'DOSE_RESPONSE_BAD_VALUE',
+        `point ${i}: dose ${x}, response ${y}, weight ${w}; expected a finite dose >= 0, a finite response and a weight >= 0`,
+        { index: i, dose: x, response: y, weight: w },
+      );
+    }
+  });
+}
+
+interface DoseMean {
+  readonly dose: number;
+  readonly mean: number;
+}
+
+function meansByDose(doses: readonly number[], responses: readonly number[]): DoseMean[] {
+  const sums = new Map<number, { s: number; n: number }>();
+  doses.forEach((x, i) => {
+    const e = sums.get(x) ?? { s: 0, n: 0 };
+    e.s += responses[i]!;
+    e.n += 1;
+    sums.set(x, e);
+  });
+  return [...sums.entries()].map(([dose, e]) => ({ dose, mean: e.s / e.n })).sort((a, b) => a.dose - b.dose);
+}
+
+function startingValues(byDose: readonly DoseMean[]): { bottom: number; top: number; logC: number } {
+  const means = byDose.map((d) => d.mean);
+  const bottom = Math.min(...means);
+  const top = Math.max(...means);
+  const half = (bottom + top) / 2;
+  const positive = byDose.filter((d) => d.dose > 0);
+  let logC = Math.log10(positive[Math.floor(positive.length / 2)]!.dose);
+  for (let i = 1; i < positive.length; i += 1) {
+    const a = positive[i - 1]!;
+    const b = positive[i]!;
+    if ((a.mean - half) * (b.mean - half) <= 0 && a.mean !== b.mean) {
+      const la = Math.log10(a.dose);
+      const lb = Math.log10(b.dose);
+      logC = la + ((half - a.mean) / (b.mean - a.mean)) * (lb - la);
+      break;
+    }
+  }
+  return { bottom, top, logC };
+}
+
+function weightedMean(values: readonly number[], weights: readonly number[]): number {
+  let s = 0;
+  let sw = 0;
+  values.forEach((v, i) => {
+    s += weights[i]! * v;
+    sw += weights[i]!;
+  });
+  return s / sw;
+}
