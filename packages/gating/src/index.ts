@@ -23,3 +23,73 @@ export {
 } from './transforms/default-display-transform.js';
 export { flowJoBiexTable } from './transforms/flowjo-biex.js';
 export type { FlowJoBiexParameters } from './transforms/flowjo-biex.js';
+export { ThresholdError, ClassificationError } from './phenotype/classify-errors.js';
+export type { ThresholdErrorCode, ClassificationErrorCode } from './phenotype/classify-errors.js';
+export type { Threshold, ThresholdMethod, ThresholdSource } from './phenotype/threshold-types.js';
+export {
+  thresholdFromControl,
+  thresholdFromData,
+  CONTROL_THRESHOLD_DEFAULTS,
+  DATA_THRESHOLD_DEFAULTS,
+} from './phenotype/thresholds.js';
+export type { ControlThresholdOptions, DataThresholdOptions } from './phenotype/thresholds.js';
+export { sidakPercentile, roleFalsePositiveRate } from './phenotype/error-rates.js';
+export { PHENOTYPE_CLASSES, NOT_CLASSIFIED } from './phenotype/classification.js';
+export type { Classification, PhenotypeClass, RolePanel } from './phenotype/classification.js';
+export { ROLE_RULE_DEFAULTS } from './phenotype/role-rule.js';
+export type { RoleRule, RoleRuleOptions } from './phenotype/role-rule.js';
+export { classifyByRules } from './phenotype/classify.js';
+export type { RuleClassification } from './phenotype/classify.js';
+export { classStatistics, classPercentages } from './phenotype/class-stats.js';
+export type {
+  ClassMarkerStats,
+  ClassPercentages,
+  ControlColumn,
+  ControlSummary,
+  MarkerClassStats,
+} from './phenotype/class-stats.js';
+export { kmeansCluster, KMEANS_CLUSTER_DEFAULTS } from './cluster/kmeans-cluster.js';
+export type { KmeansClusterOptions, KmeansClusterResult } from './cluster/kmeans-cluster.js';
+export { annotateClusters } from './cluster/annotate-clusters.js';
+export type { ClusterClassification } from './cluster/annotate-clusters.js';
+export { ClusterError } from './cluster/cluster-errors.js';
+export type { ClusterErrorCode } from './cluster/cluster-errors.js';
+// Gates, gating strategies, Gating-ML 2.0
+export { GateSpecError, StrategyError, GatingMLError, GatingFileError } from './errors.js';
+export type {
+  CompensationRef,
+  ChannelDimension,
+  RatioSpec,
+  RatioDimension,
+  Dimension,
+  BoundedDimension,
+  RangeGateSpec,
+  RectangleGateSpec,
+  PolygonGateSpec,
+  EllipsoidGateSpec,
+  QuadrantDivider,
+  Quadrant,
+  QuadrantGateSpec,
+  BooleanOperand,
+  BooleanGateSpec,
+  GeometricGateSpec,
+  GateSpec,
+} from './gates/gate-spec.js';
+export { isRatioDimension, gateDimensions } from './gates/gate-spec.js';
+export { gateSpecIssues, assertGateSpec } from './gates/validate-gate-spec.js';
+export type { GateSpecIssue } from './gates/validate-gate-spec.js';
+export { applyGate } from './gates/apply-gate.js';
+export { rectangleMask } from './gates/rectangle-mask.js';
+export { polygonMask } from './gates/polygon-mask.js';
+export { ellipsoidMask } from './gates/ellipsoid-mask.js';
+export { quadrantMasks, quadrantBand } from './gates/quadrant-masks.js';
+export { UNCOMPENSATED, FCS_COMPENSATION } from './strategy/gating-strategy.js';
+export type { CompensationMatrix, GateNode, GatingStrategy } from './strategy/gating-strategy.js';
+export { validateStrategy } from './strategy/validate-strategy.js';
+export type { PopulationSource } from './strategy/validate-strategy.js';
+export { evaluateStrategy } from './strategy/evaluate-strategy.js';
+export type { EvaluateOptions } from './strategy/evaluate-strategy.js';
+export { findPopulation } from './strategy/population-tree.js';
+export type { Population, PopulationTree } from './strategy/population-tree.js';
+export { parseGatingML } from './gatingml/parse-gatingml.js';
+export { toGatingML } from './gatingml/to-gatingml.js';
