@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { channelMeta } from '@tamkit/core';
+import { FcsParseError, parseFcs } from '@tamkit/fcs';
 import type { ChannelMeta } from '@tamkit/core';
 import { describe, expect, it } from 'vitest';
 import { detectPanel, PanelError } from '../src/index.js';
@@ -60,6 +61,33 @@ describe.skipIf(!hasCorpus)('detectPanel on the public FCS corpus (skipped: ../s
         expect(result.roles.m1.length + result.roles.m2.length, file).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('on channels read by parseFcs (textOnly), detects or throws PANEL_NOT_DETECTED', () => {
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.fcs'));
+    let parsed = 0;
+    let detected = 0;
+    for (const name of names) {
+      let channels: readonly ChannelMeta[];
+      try {
+        const fcs = parseFcs(readFileSync(new URL(name, corpusDir)), { sourceName: name, textOnly: true });
+        channels = fcs.datasets[0]?.table.channels ?? [];
+      } catch (e) {
+        // Files the reader rejects (the junk file, strict-mode quirks) are the reader's tests' business.
+        expect(e, name).toBeInstanceOf(FcsParseError);
+        continue;
+      }
+      parsed++;
+      const result = tryDetect(channels);
+      if (result instanceof PanelError) {
+        expect(result.code, name).toBe('PANEL_NOT_DETECTED');
+      } else {
+        detected++;
+      }
+    }
+    expect(parsed).toBeGreaterThan(20);
+    // cytofkit (HLA-DR, CD14) and itn_02 (HLADr) carry an M1 marker; see the next tests.
+    expect(detected).toBe(2);
   });
 
   // Expectations read by hand from the $PnS labels listed in the corpus manifest.

@@ -1,3 +1,4 @@
+import { parseFcs } from '@tamkit/fcs';
 import { describe, expect, it } from 'vitest';
 import { simulateMacrophageExperiment, writeMacrophageExperiment } from '../src/index.js';
 
@@ -84,5 +85,19 @@ describe('FCS output', () => {
     const { keywords } = readFcs(files.find((f) => f.name === fmo.fileName)!.bytes);
     expect(keywords.get('TAMKIT_FMO_MARKER')).toBe('HLA-DR');
     expect(keywords.get('TAMKIT_ROLE')).toBe('FMO HLA-DR');
+  });
+
+  it('parses back with parseFcs: labels, $SPILLOVER and values', () => {
+    for (const entry of exp.samples.slice(0, 2)) {
+      const file = parseFcs(files.find((f) => f.name === entry.fileName)!.bytes, { sourceName: entry.fileName });
+      const ds = file.datasets[0]!;
+      expect(ds.table.channels.map((c) => [c.name, c.label])).toEqual(
+        entry.sample.table.channels.map((c) => [c.name, c.label]),
+      );
+      expect(ds.spillover?.detectors).toEqual(entry.sample.spillover.detectors);
+      expect(Array.from(ds.spillover?.values ?? [])).toEqual(Array.from(entry.sample.spillover.values));
+      expect(ds.table.columns).toEqual(entry.sample.table.columns);
+      expect(file.warnings).toEqual([]);
+    }
   });
 });
