@@ -23,6 +23,11 @@ export {
 } from './transforms/default-display-transform.js';
 export { flowJoBiexTable } from './transforms/flowjo-biex.js';
 export type { FlowJoBiexParameters } from './transforms/flowjo-biex.js';
+export { compensate, decompensate, COMPENSATE_DEFAULTS } from './compensation/compensate.js';
+export type { CompensateOptions } from './compensation/compensate.js';
+export { invertMatrix } from './compensation/invert-matrix.js';
+export { parseSpilloverCsv } from './compensation/parse-spillover-csv.js';
+export type { SpilloverMatrix } from '@tamkit/fcs';
 // Gates, gating strategies, Gating-ML 2.0
 export { GateSpecError, StrategyError, GatingMLError, GatingFileError } from './errors.js';
 export type {
