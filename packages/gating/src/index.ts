@@ -28,6 +28,37 @@ export type { CompensateOptions } from './compensation/compensate.js';
 export { invertMatrix } from './compensation/invert-matrix.js';
 export { parseSpilloverCsv } from './compensation/parse-spillover-csv.js';
 export type { SpilloverMatrix } from '@tamkit/fcs';
+export { ThresholdError, ClassificationError } from './phenotype/classify-errors.js';
+export type { ThresholdErrorCode, ClassificationErrorCode } from './phenotype/classify-errors.js';
+export type { Threshold, ThresholdMethod, ThresholdSource } from './phenotype/threshold-types.js';
+export {
+  thresholdFromControl,
+  thresholdFromData,
+  CONTROL_THRESHOLD_DEFAULTS,
+  DATA_THRESHOLD_DEFAULTS,
+} from './phenotype/thresholds.js';
+export type { ControlThresholdOptions, DataThresholdOptions } from './phenotype/thresholds.js';
+export { sidakPercentile, roleFalsePositiveRate } from './phenotype/error-rates.js';
+export { PHENOTYPE_CLASSES, NOT_CLASSIFIED } from './phenotype/classification.js';
+export type { Classification, PhenotypeClass, RolePanel } from './phenotype/classification.js';
+export { ROLE_RULE_DEFAULTS } from './phenotype/role-rule.js';
+export type { RoleRule, RoleRuleOptions } from './phenotype/role-rule.js';
+export { classifyByRules } from './phenotype/classify.js';
+export type { RuleClassification } from './phenotype/classify.js';
+export { classStatistics, classPercentages } from './phenotype/class-stats.js';
+export type {
+  ClassMarkerStats,
+  ClassPercentages,
+  ControlColumn,
+  ControlSummary,
+  MarkerClassStats,
+} from './phenotype/class-stats.js';
+export { kmeansCluster, KMEANS_CLUSTER_DEFAULTS } from './cluster/kmeans-cluster.js';
+export type { KmeansClusterOptions, KmeansClusterResult } from './cluster/kmeans-cluster.js';
+export { annotateClusters } from './cluster/annotate-clusters.js';
+export type { ClusterClassification } from './cluster/annotate-clusters.js';
+export { ClusterError } from './cluster/cluster-errors.js';
+export type { ClusterErrorCode } from './cluster/cluster-errors.js';
 // Gates, gating strategies, Gating-ML 2.0
 export { GateSpecError, StrategyError, GatingMLError, GatingFileError } from './errors.js';
 export type {
