@@ -127,3 +127,10 @@ describe('detectPanel', () => {
     expect(() => detectPanel([])).toThrowError(expect.objectContaining({ code: 'PANEL_NOT_DETECTED', context: { channels: [] } }));
   });
 });
+
+it('exports the panel API', async () => {
+  const names = Object.keys(await import('../src/index.js'));
+  for (const name of ['detectPanel', 'parsePanelFile', 'PanelError', 'DEFAULT_PANEL_ROLES', 'findMarkers', 'canonicalMarker', 'VIABILITY_MARKER']) {
+    expect(names, name).toContain(name);
+  }
+});
