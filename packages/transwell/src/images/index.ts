@@ -1,0 +1,11 @@
+export { countCells } from './count-cells.js';
+export type { CellCountResult, CountedObject } from './count-cells.js';
+export { COUNT_CELLS_DEFAULTS, resolveCountOptions } from './count-options.js';
+export type { CountCellsOptions, ResolvedCountOptions } from './count-options.js';
+export { decodeImage } from './decode-image.js';
+export { TranswellImageError } from './image-error.js';
+export type { TranswellImageErrorCode } from './image-error.js';
+export type { MembraneImage, MembraneStain } from './membrane-image.js';
+export { renderOverlay, OVERLAY_COLOURS } from './render-overlay.js';
+export type { CountOverlay } from './render-overlay.js';
+export type { ThresholdMethod } from './threshold.js';
