@@ -74,7 +74,7 @@ const MODEL = 'y = bottom + (top - bottom) / (1 + (x / IC50)^hill) (hill sign fl
  * with t(n − 4) quantiles, transformed back (asymmetric in dose units). Convergence is the Bates–Watts
  * relative-offset criterion (< 1e-3) or an exact fit.
  *
- * @throws {DoseResponseError} `DOSE_RESPONSE_TOO_FEW_DOSES` with fewer than 5 distinct doses;
+ * @throws {DoseResponseError} `DOSE_RESPONSE_TOO_FEW_DOSES` with fewer than 5 distinct doses (of positive weight);
  *   `DOSE_RESPONSE_BAD_VALUE` for negative/non-finite doses, non-finite responses or bad weights;
  *   `DOSE_RESPONSE_NOT_CONVERGED` when no start converges.
  * @example
@@ -90,7 +90,7 @@ export function fit4pl(doses: readonly number[], responses: readonly number[], o
   const n = doses.length;
   const weights = options.weights ?? doses.map(() => 1);
   validate(doses, responses, weights);
-  const byDose = meansByDose(doses, responses);
+  const byDose = meansByDose(doses, responses, weights);
   if (byDose.length < 5) {
     throw new DoseResponseError(
       'DOSE_RESPONSE_TOO_FEW_DOSES',
@@ -106,7 +106,11 @@ export function fit4pl(doses: readonly number[], responses: readonly number[], o
   const positive = byDose.filter((d) => d.dose > 0).map((d) => Math.log10(d.dose));
   const minLog = Math.min(...positive);
   const maxLog = Math.max(...positive);
-  const sigmas = weights.map((w) => (w > 0 ? 1 / Math.sqrt(w) : 1e150));
+  // Weighted least squares as ordinary least squares on √wᵢ·yᵢ vs √wᵢ·f(xᵢ), indexed by point: the
+  // library's own weights option squares them inconsistently between its error and its step.
+  const roots = weights.map((w) => Math.sqrt(w));
+  const index = doses.map((_, i) => i);
+  const scaledY = responses.map((y, i) => roots[i]! * y);
   const yMean = weightedMean(responses, weights);
   const sst = responses.reduce((s, y, i) => s + weights[i]! * (y - yMean) ** 2, 0);
   let best: { theta: number[]; sse: number; iterations: number } | null = null;
@@ -117,14 +121,13 @@ export function fit4pl(doses: readonly number[], responses: readonly number[], o
     let iterations = 0;
     for (let round = 0; round < 5; round += 1) {
       const fit = levenbergMarquardt(
-        { x: doses, y: responses },
-        (p: number[]) => (x: number) => logisticValue(p, x, sign),
+        { x: index, y: scaledY },
+        (p: number[]) => (i: number) => roots[i]! * logisticValue(p, doses[i]!, sign),
         {
           initialValues: theta,
-          weights: sigmas,
           gradientDifference: 1e-6,
           centralDifference: true,
-          jacobianFunction: (p: number[]) => (x: number) => logisticGradient(p, x, sign),
+          jacobianFunction: (p: number[]) => (i: number) => logisticGradient(p, doses[i]!, sign).map((g) => roots[i]! * g),
           minValues: [-Infinity, -Infinity, minLog - 3, 0.01],
           maxValues: [Infinity, Infinity, maxLog + 3, 50],
           maxIterations,
@@ -246,15 +249,19 @@ interface DoseMean {
   readonly mean: number;
 }
 
-function meansByDose(doses: readonly number[], responses: readonly number[]): DoseMean[] {
-  const sums = new Map<number, { s: number; n: number }>();
+/** Weighted mean response per distinct dose with positive total weight, by increasing dose. */
+function meansByDose(doses: readonly number[], responses: readonly number[], weights: readonly number[]): DoseMean[] {
+  const sums = new Map<number, { s: number; w: number }>();
   doses.forEach((x, i) => {
-    const e = sums.get(x) ?? { s: 0, n: 0 };
-    e.s += responses[i]!;
-    e.n += 1;
-    sums.set(x, e);
+    const w = weights[i]!;
+    if (w > 0) {
+      const e = sums.get(x) ?? { s: 0, w: 0 };
+      e.s += w * responses[i]!;
+      e.w += w;
+      sums.set(x, e);
+    }
   });
-  return [...sums.entries()].map(([dose, e]) => ({ dose, mean: e.s / e.n })).sort((a, b) => a.dose - b.dose);
+  return [...sums.entries()].map(([dose, e]) => ({ dose, mean: e.s / e.w })).sort((a, b) => a.dose - b.dose);
 }
 
 function startingValues(byDose: readonly DoseMean[]): { bottom: number; top: number; logC: number } {

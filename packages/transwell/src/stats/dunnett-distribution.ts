@@ -3,7 +3,7 @@ import jStat from 'jstat';
 import { compositeRule, gaussLegendre, type QuadratureRule } from './quadrature.js';
 
 const RULE = gaussLegendre(16);
-const Z_RULE = compositeRule(RULE, -8.5, 8.5, 24);
+const Z_RULE = compositeRule(RULE, -8.5, 8.5, 16);
 
 /**
  * Joint probability of Dunnett's many-to-one statistics Tᵢ = (ȳᵢ − ȳ₀)/(s·√(1/nᵢ + 1/n₀)), i = 1..k,
@@ -70,10 +70,11 @@ function chiRule(df: number): QuadratureRule {
   if (cached !== undefined) {
     return cached;
   }
-  const spread = 12 / Math.sqrt(2 * df);
+  // ±10 SD of the near-normal bulk; small df have a long right tail, so the range is widened there.
+  const spread = 10 / Math.sqrt(2 * df);
   const lo = Math.max(0, 1 - spread);
   const hi = df < 4 ? 1 + spread + 8 : 1 + spread;
-  const rule = compositeRule(RULE, lo, hi, df < 4 ? 48 : 24);
+  const rule = compositeRule(RULE, lo, hi, df < 4 ? 40 : 12);
   chiRules.set(df, rule);
   return rule;
 }
