@@ -36,7 +36,7 @@ export function nextPow2(r: number): number {
   return p;
 }
 
-function parseByteOrder(raw: string, file?: string): number[] {
+function parseByteOrder(raw: string, textOffset: number, file?: string): number[] {
   const parts = raw.split(',').map((s) => parseCount(s));
   const k = parts.length;
   const ok =
@@ -47,7 +47,7 @@ function parseByteOrder(raw: string, file?: string): number[] {
     throw new FcsParseError(
       'FCS_UNSUPPORTED_BYTEORD',
       `${filePrefix(file)}$BYTEORD is '${raw}', expected a permutation of 1..n (n = 1, 2, 4 or 8) such as 1,2,3,4 or 4,3,2,1`,
-      { ...(file === undefined ? {} : { file }), segment: 'TEXT', offset: 0, keyword: '$BYTEORD' },
+      { ...(file === undefined ? {} : { file }), segment: 'TEXT', offset: textOffset, keyword: '$BYTEORD' },
     );
   }
   return parts.map((v) => v! - 1);
@@ -74,7 +74,8 @@ export function ranksForWidth(rank: readonly number[], width: number): number[] 
 
 /**
  * Reads $MODE, $DATATYPE, $BYTEORD, $PAR, $TOT and every $PnB/$PnN/$PnS/$PnR/$PnE/$PnG into a
- * layout, checking them before anything is allocated. Integer widths: 8, 16, 24, 32, 40, 48, 56, 64
+ * layout, checking them before anything is allocated. `textOffset` (absolute TEXT start) goes into
+ * error contexts. Integer widths: 8, 16, 24, 32, 40, 48, 56, 64
  * bits in as many bytes; other widths up to 16 bits (e.g. 10) are stored in 16-bit words.
  *
  * @throws {FcsParseError} `FCS_UNSUPPORTED_MODE`, `FCS_UNSUPPORTED_DATATYPE`, `FCS_UNSUPPORTED_BYTEORD`,
@@ -85,13 +86,14 @@ export function readDataLayout(
   keywords: FcsKeywords,
   version: FcsVersion,
   keywordCount: number,
+  textOffset: number,
   file?: string,
 ): DataLayout {
   const p = filePrefix(file);
   const ctx = (keyword: string): { segment: 'TEXT'; offset: number; keyword: string; file?: string } => ({
     ...(file === undefined ? {} : { file }),
     segment: 'TEXT',
-    offset: 0,
+    offset: textOffset,
     keyword,
   });
   const mode = getKeyword(keywords, '$MODE') ?? (version === 'FCS3.2' ? 'L' : requireKeyword(keywords, '$MODE', file));
@@ -112,7 +114,7 @@ export function readDataLayout(
   }
   const dataType: FcsDataType = dt;
   const byteOrder = dataType === 'A' ? (getKeyword(keywords, '$BYTEORD') ?? '') : requireKeyword(keywords, '$BYTEORD', file);
-  const rank = dataType === 'A' ? null : parseByteOrder(byteOrder, file);
+  const rank = dataType === 'A' ? null : parseByteOrder(byteOrder, textOffset, file);
   const parRaw = requireKeyword(keywords, '$PAR', file);
   const par = parseCount(parRaw);
   // Each parameter needs its own $PnB keyword, so $PAR cannot exceed the number of keywords.

@@ -8,6 +8,25 @@ export function latin1(bytes: Uint8Array, begin = 0, end: number = bytes.length)
   return out;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Re-reads a byte-preserving Latin-1 string as UTF-8 (FCS 3.1 §3.2.9 writes TEXT in UTF-8) when it
+ * holds non-ASCII bytes that form valid UTF-8; otherwise returns it unchanged.
+ */
+export function utf8OrLatin1(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(s)) {
+    return s;
+  }
+  const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return s;
+  }
+}
+
 /** Keyword/value pairs of one TEXT segment, in file order, keys and values not trimmed. */
 export interface TextSegment {
   readonly delimiter: string;

@@ -82,15 +82,17 @@ export function readDataset(
   const p = filePrefix(file);
   const size = source.size;
   const header = parseHeader(source.read(datasetOffset, Math.min(HEADER_SIZE, size - datasetOffset)), datasetOffset, file);
-  const text = readText(source, datasetOffset, header.text, file);
+  const utf8 = header.version === 'FCS3.1' || header.version === 'FCS3.2';
+  const text = readText(source, datasetOffset, header.text, utf8, file);
   const warnings: TamkitWarning[] = [...text.warnings];
   const { keywords } = text;
   const nextRaw = getKeyword(keywords, '$NEXTDATA');
-  const nextData = nextRaw === undefined || nextRaw === '' ? 0 : parseCount(nextRaw);
+  // $NEXTDATA is relative to this data set's HEADER; a negative value points backwards (a loop).
+  const nextData = nextRaw === undefined || nextRaw === '' ? 0 : /^-\d{1,15}$/.test(nextRaw) ? Number(nextRaw) : parseCount(nextRaw);
   if (nextData === undefined) {
     throw badValue('$NEXTDATA', nextRaw ?? '', 'a non-negative integer byte offset', file);
   }
-  const layout = readDataLayout(keywords, header.version, text.keywordCount, file);
+  const layout = readDataLayout(keywords, header.version, text.keywordCount, datasetOffset + header.text[0], file);
   const channels = channelsOf(layout, p, warnings);
   const analysis = analysisSegment(header.analysis, keywords, datasetOffset, size, p, warnings);
   const input = {

@@ -2,7 +2,7 @@ import type { TamkitWarning } from '@tamkit/core';
 import { FcsParseError, filePrefix } from './errors.js';
 import { HEADER_SIZE } from './header.js';
 import { getKeyword, parseCount } from './keywords.js';
-import { parseTextSegment } from './parse-text.js';
+import { parseTextSegment, utf8OrLatin1 } from './parse-text.js';
 import type { ByteSource, FcsKeywords, FcsSegment } from './types.js';
 
 /** Keywords of a data set's primary and supplemental TEXT. */
@@ -52,9 +52,12 @@ function addPairs(
   warnings: TamkitWarning[],
   p: string,
   offset: number,
+  utf8: boolean,
 ): void {
   let padded = 0;
-  for (const [k, v] of pairs) {
+  for (const [rawKey, rawValue] of pairs) {
+    const k = utf8 ? utf8OrLatin1(rawKey) : rawKey;
+    const v = utf8 ? utf8OrLatin1(rawValue) : rawValue;
     const key = k.trim().toUpperCase();
     if (key !== k.toUpperCase()) {
       padded++;
@@ -83,9 +86,16 @@ function addPairs(
 /**
  * Reads the primary TEXT segment and, when $BEGINSTEXT/$ENDSTEXT point inside the file, the
  * supplemental TEXT (whose keywords never replace primary ones). A supplemental TEXT outside the
- * file is skipped with the warning `FCS_STEXT_IGNORED`.
+ * file is skipped with the warning `FCS_STEXT_IGNORED`. With `utf8` (FCS 3.1 and later), keys and
+ * values that are valid UTF-8 are decoded as such; everything else is read as Latin-1.
  */
-export function readText(source: ByteSource, datasetOffset: number, text: FcsSegment, file: string | undefined): ReadText {
+export function readText(
+  source: ByteSource,
+  datasetOffset: number,
+  text: FcsSegment,
+  utf8: boolean,
+  file: string | undefined,
+): ReadText {
   const p = filePrefix(file);
   checkSegment(text, datasetOffset, source.size, 'TEXT', file);
   const warnings: TamkitWarning[] = [];
@@ -109,7 +119,7 @@ export function readText(source: ByteSource, datasetOffset: number, text: FcsSeg
     });
   }
   const keywords: Record<string, string> = {};
-  addPairs(keywords, primary.pairs, true, warnings, p, at);
+  addPairs(keywords, primary.pairs, true, warnings, p, at, utf8);
   let supplementalText: FcsSegment | null = null;
   const sb = parseCount(getKeyword(keywords, '$BEGINSTEXT'));
   const se = parseCount(getKeyword(keywords, '$ENDSTEXT'));
@@ -117,7 +127,7 @@ export function readText(source: ByteSource, datasetOffset: number, text: FcsSeg
     if (sb >= HEADER_SIZE && se >= sb && datasetOffset + se < source.size) {
       supplementalText = [sb, se];
       const supplemental = parseTextSegment(source.read(datasetOffset + sb, se - sb + 1));
-      addPairs(keywords, supplemental.pairs, false, warnings, p, datasetOffset + sb);
+      addPairs(keywords, supplemental.pairs, false, warnings, p, datasetOffset + sb, utf8);
     } else {
       warnings.push({
         code: 'FCS_STEXT_IGNORED',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getKeyword, parseFcs, scaleDataset } from '../src/index.js';
 import type { FcsDataset } from '../src/index.js';
-import { parseTextSegment } from '../src/parse-text.js';
+import { parseTextSegment, utf8OrLatin1 } from '../src/parse-text.js';
 import { corpusUrl, hasCorpus, loadManifest, readCorpus, refNumber } from './corpus-helpers.js';
 import type { ManifestDataset, RefStats } from './corpus-helpers.js';
 
@@ -47,19 +47,22 @@ function checkStats(ds: FcsDataset, ref: RefStats, label: string): void {
 
 function checkKeywords(ds: FcsDataset, m: ManifestDataset): void {
   expect(ds.version).toBe(m.header.version);
+  // The manifest writes values as Latin-1 (byte-preserving); FCS 3.1+ TEXT is UTF-8 (§3.2.9), so
+  // re-read those bytes as UTF-8 where they form valid UTF-8 (G11.fcs: 'Alexa Fluor™ 405-A').
+  const text = (v: string | number): string => (ds.version === 'FCS3.1' || ds.version === 'FCS3.2' ? utf8OrLatin1(String(v)) : String(v));
   expect(ds.delimiter).toBe(m.delimiter.char);
   for (const [k, v] of Object.entries(m.keywords)) {
-    expect(ds.keywords[k], k).toBe(v);
+    expect(ds.keywords[k], k).toBe(text(v));
   }
   expect(ds.parameters.length).toBe(m.parameters.length);
   m.parameters.forEach((p, i) => {
     const n = p.n as number;
     for (const [field, v] of Object.entries(p)) {
       if (field !== 'n') {
-        expect(ds.keywords[`$P${n}${field.slice(2)}`], `$P${n}${field.slice(2)}`).toBe(v);
+        expect(ds.keywords[`$P${n}${field.slice(2)}`], `$P${n}${field.slice(2)}`).toBe(text(v));
       }
     }
-    expect(ds.parameters[i]!.name).toBe(String(p.PnN ?? `P${n}`).trim() || `P${n}`);
+    expect(ds.parameters[i]!.name).toBe(text(p.PnN ?? `P${n}`).trim() || `P${n}`);
   });
 }
 

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileByteSource, readFcsFile } from '../src/node.js';
+import { parseFcsSource } from '../src/index.js';
+import { openSync, closeSync } from 'node:fs';
+import { buildFcs, float32le, latin1Bytes, listModeKeywords } from './build-fcs.js';
+
+const four = (): Uint8Array => buildFcs({ keywords: listModeKeywords({ dataType: 'F', tot: 4, bits: [32] }), data: float32le(10, 20, 30, 40) });
+
+describe('@tamkit/fcs/node', () => {
+  it('readFcsFile reads from disk with the base name as sourceName; fileByteSource reads ranges', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fcs-'));
+    try {
+      const path = join(dir, 'four.fcs');
+      writeFileSync(path, four());
+      expect(Array.from(readFcsFile(path).datasets[0]!.table.columns[0]!)).toEqual([10, 20, 30, 40]);
+      const fd = openSync(path, 'r');
+      try {
+        const source = fileByteSource(fd);
+        expect(source.size).toBe(four().length);
+        expect(Array.from(source.read(0, 6), (b) => String.fromCharCode(b)).join('')).toBe('FCS3.1');
+        expect(() => source.read(source.size - 2, 4)).toThrow(RangeError);
+        expect(parseFcsSource(source).datasets[0]!.eventCount).toBe(4);
+      } finally {
+        closeSync(fd);
+      }
+      writeFileSync(path, latin1Bytes('not fcs'));
+      expect(() => readFcsFile(path)).toThrow(/^four\.fcs: not an FCS file/);
+      expect(() => readFcsFile(path, { sourceName: 'x' })).toThrow(/^x: not an FCS file/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
