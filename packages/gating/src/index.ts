@@ -28,6 +28,8 @@ export type { CompensateOptions } from './compensation/compensate.js';
 export { invertMatrix } from './compensation/invert-matrix.js';
 export { parseSpilloverCsv } from './compensation/parse-spillover-csv.js';
 export type { SpilloverMatrix } from '@tamkit/fcs';
+export { populationStats, POPULATION_STATS_DEFAULTS, MAD_TO_SD } from './stats/population-stats.js';
+export type { PopulationStats, PopulationStatsOptions } from './stats/population-stats.js';
 export { ThresholdError, ClassificationError } from './phenotype/classify-errors.js';
 export type { ThresholdErrorCode, ClassificationErrorCode } from './phenotype/classify-errors.js';
 export type { Threshold, ThresholdMethod, ThresholdSource } from './phenotype/threshold-types.js';
