@@ -118,9 +118,16 @@ describe('detectPanel', () => {
   });
 
   it('throws PANEL_ROLE_CONFLICT when overrides list a marker under two roles', () => {
-    expect(() => detectPanel(HUMAN_PANEL, { roles: { m1: ['CD86', 'CD206'] }, source: 'p.json' })).toThrowError(
-      expect.objectContaining({ code: 'PANEL_ROLE_CONFLICT', context: { file: 'p.json', marker: 'CD206', roles: ['m1', 'm2'] } }),
-    );
+    let error: unknown;
+    try {
+      detectPanel(HUMAN_PANEL, { roles: { m1: ['CD86', 'CD206'] }, source: 'p.json' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PanelError);
+    const pe = error as PanelError;
+    expect([pe.code, pe.context]).toEqual(['PANEL_ROLE_CONFLICT', { file: 'p.json', marker: 'CD206', roles: ['m1', 'm2'] }]);
+    expect(pe.message).toMatchInlineSnapshot(`"p.json: marker 'CD206' is listed under roles 'm1' and 'm2'; expected each marker in one role"`);
   });
 
   it('an empty channel list is not a panel', () => {
