@@ -100,3 +100,6 @@ export { findPopulation } from './strategy/population-tree.js';
 export type { Population, PopulationTree } from './strategy/population-tree.js';
 export { parseGatingML } from './gatingml/parse-gatingml.js';
 export { toGatingML } from './gatingml/to-gatingml.js';
+export { parseGatingFile } from './gating-file/parse-gating-file.js';
+export { toGatingFile, GATING_FILE_DEFAULTS } from './gating-file/to-gating-file.js';
+export type { GatingFileOptions } from './gating-file/to-gating-file.js';

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { GatingFileError } from '../src/errors.js';
+import { parseGatingFile } from '../src/gating-file/parse-gating-file.js';
+import { toGatingFile } from '../src/gating-file/to-gating-file.js';
+import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
+import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
+import { differences, hasCorpus, loadManifest, loadScaleValues, readCorpusText, readTruth } from './gatingml-corpus.js';
+
+/**
+ * Hand-written equivalent of gates of the Gating-ML compliance set 1 (gml_all_gates.xml), using the
+ * file's conveniences: marker labels instead of $PnN (data1's FL2-H is 'CD8 B PE', FL3-H 'CD3 PerCP'),
+ * nesting, default compensation FCS (data1 has no spillover, so FCS = uncompensated).
+ */
+const FILE = `# set 1 gates written by hand
+version: 1
+transforms:
+  logicle: { kind: logicle, t: 10000, w: 0.5, m: 4.5, a: 0 }
+  hyperlog: { kind: hyperlog, t: 10000, w: 1, m: 4.5, a: 0 }
+  ratiolog: { kind: log, t: 100, m: 2 }
+compensation:
+  MySpill:
+    detectors: [FL1-H, FL2-H, FL3-H]
+    fluorochromes: [FITC, PE, PerCP]
+    values:
+      - [1, 0.02, 0.06]
+      - [0.11, 1, 0.07]
+      - [0.09, 0.01, 1]
+gates:
+  - id: ScaleRect1
+    kind: rectangle
+    dimensions:
+      - { channel: PE, compensation: MySpill, transform: logicle, min: 0.31, max: 0.69 }
+      - { channel: PerCP, compensation: MySpill, transform: logicle, min: 0.27, max: 0.73 }
+    children:
+      - id: ScalePar1
+        kind: range
+        dimension: { channel: FITC, compensation: MySpill, transform: hyperlog }
+        min: 0.12
+        max: 0.43
+  - id: Quadrant1
+    kind: quadrant
+    dividers:
+      - { id: FL2, dimension: FL2-H, cuts: [12.14748] }
+      - { id: FL4, dimension: FL4-H, cuts: [14.22417] }
+    quadrants:
+      - { id: FL2P-FL4P, positions: { FL2: 15, FL4: 15 } }
+      - { id: FL2N-FL4P, positions: { FL2: 5, FL4: 15 } }
+      - { id: FL2N-FL4N, positions: { FL2: 5, FL4: 5 } }
+      - { id: FL2P-FL4N, positions: { FL2: 15, FL4: 5 } }
+  - id: ParRectangle1
+    parent: FL2P-FL4P
+    kind: rectangle
+    dimensions:
+      - { channel: FL2-H, compensation: uncompensated, min: 6, max: 14.5 }
+      - { channel: FL4-H, compensation: uncompensated, min: 7, max: 16 }
+  - id: Polygon1
+    kind: polygon
+    dimensions: [CD8 B PE, CD3 PerCP]
+    vertices: [[5, 5], [500, 5], [500, 500]]
+  - id: Range1
+    kind: range
+    dimension: { channel: FSC-H, compensation: uncompensated }
+    min: 100
+  - id: Ellipse1
+    kind: ellipse
+    dimensions: [FL3-H, FL4-H]
+    mean: [12.99701, 16.22941]
+    covariance: [[62.5, 37.5], [37.5, 62.5]]
+    distanceSquare: 1
+  - id: And3
+    kind: boolean
+    op: and
+    operands: [Range1, { ref: Ellipse1, complement: true }, Polygon1]
+  - id: RatRange1a
+    kind: range
+    dimension: { ratio: { x: FL2-H, y: FL2-A, a: 1, b: 0, c: -1 }, transform: ratiolog }
+    min: 0.40625
+    max: 0.6601562
+`;
+
+function caught(fn: () => unknown): GatingFileError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof GatingFileError) {
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a GatingFileError');
+}
+
+describe.skipIf(!hasCorpus)('gating file against the Gating-ML compliance set 1 (skipped: ../shared/corpus not found)', () => {
+  it('gives the same populations as the equivalent Gating-ML, event for event', () => {
+    const manifest = loadManifest();
+    const table = loadScaleValues(manifest);
+    const fromFile = evaluateStrategy(parseGatingFile(FILE, 'set1.yaml'), table);
+    const doc = manifest.all_gates_document;
+    const fromXml = evaluateStrategy(parseGatingML(readCorpusText(doc.gml), doc.gml), table);
+    const truthOf = new Map([...doc.gates, ...manifest.checks].map((g) => [g.gate_id, g.truth]));
+    const ids = ['ScaleRect1', 'ScalePar1', 'FL2P-FL4P', 'FL2N-FL4P', 'FL2N-FL4N', 'FL2P-FL4N', 'ParRectangle1', 'Polygon1', 'Range1', 'Ellipse1', 'And3', 'RatRange1a'];
+    for (const id of ids) {
+      const mask = fromFile.byId.get(id)!.mask;
+      expect({ id, ...differences(mask, readTruth(truthOf.get(id)!)) }).toEqual({ id, count: 0, first: [] });
+      const xml = fromXml.byId.get(id);
+      if (xml) {
+        expect(differences(mask, xml.mask).count).toBe(0);
+      }
+    }
+    expect(fromFile.byId.get('ScalePar1')!.path).toEqual(['ScaleRect1', 'ScalePar1']);
+    expect(fromFile.byId.get('ParRectangle1')!.path).toEqual(['Quadrant1', 'FL2P-FL4P', 'ParRectangle1']);
+  });
+
+  it('round-trips the whole suite through toGatingFile (YAML and JSON)', () => {
+    const manifest = loadManifest();
+    const docs = [...new Set([...manifest.checks.map((c) => c.gml), manifest.all_gates_document.gml])];
+    for (const gml of docs) {
+      const strategy = parseGatingML(readCorpusText(gml), gml);
+      expect(parseGatingFile(toGatingFile(strategy), 'x.yaml')).toEqual({ ...strategy, matrices: relabel(strategy.matrices) });
+      expect(parseGatingFile(toGatingFile(strategy, { format: 'json' }), 'x.json')).toEqual({ ...strategy, matrices: relabel(strategy.matrices) });
+    }
+  });
+});
+
+/** Matrices read from a gating file record that source. */
+function relabel<T extends object>(matrices: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(matrices).map(([k, m]) => [k, { ...m, source: 'gating-file' }]));
+}
+
+describe('parseGatingFile', () => {
+  it('reads JSON too, with nesting and bare channel names', () => {
+    const s = parseGatingFile(
+      JSON.stringify({ gates: [{ id: 'Cells', kind: 'range', dimension: 'FSC-A', min: 1, children: [{ id: 'Live', kind: 'range', dimension: { channel: 'Zombie', compensation: 'uncompensated' }, max: 2 }] }] }),
+      'g.json',
+    );
+    expect(s.gates).toEqual([
+      { id: 'Cells', gate: { kind: 'range', dimensions: [{ channel: 'FSC-A', compensation: 'FCS', min: 1 }] } },
+      { id: 'Live', parent: 'Cells', gate: { kind: 'range', dimensions: [{ channel: 'Zombie', compensation: 'uncompensated', max: 2 }] } },
+    ]);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const err = caught(() => parseGatingFile('gates:\n  - id: A\n    kind: [range\n', 'bad.yaml'));
+    expect(err.code).toBe('GATING_FILE_SYNTAX');
+    expect(err.context.source).toBe('bad.yaml');
+    expect(typeof err.context.line).toBe('number');
+  });
+
+  it('names the line and field of a bad value', () => {
+    const text = 'gates:\n  - id: A\n    kind: range\n    dimension: FSC-A\n    min: low\n';
+    const err = caught(() => parseGatingFile(text, 'g.yaml'));
+    expect(err.code).toBe('GATING_FILE_INVALID');
+    // Line 5 holds `min: low`; the value starts at column 10.
+    expect(err.context).toEqual({ source: 'g.yaml', field: 'gates[0].min', line: 5, column: 10 });
+    expect(err.message).toMatchInlineSnapshot(`"g.yaml:5: gates[0].min: expected a number, found "low""`);
+  });
+
+  it('names the field of a rule broken inside a gate', () => {
+    const text = 'gates:\n  - id: P\n    kind: polygon\n    dimensions: [A, B]\n    vertices: [[0, 0], [1, 1]]\n';
+    const err = caught(() => parseGatingFile(text, 'p.yaml'));
+    expect(err.context).toEqual({ source: 'p.yaml', field: 'gates[0].vertices', line: 5, column: 15 });
+    expect(err.message).toMatchInlineSnapshot(`"p.yaml:5: gates[0].vertices: gate 'P': vertices: expected at least 3 vertices, found 2"`);
+  });
+
+  it('names unknown parents and bad transform parameters', () => {
+    const parent = caught(() => parseGatingFile('gates:\n  - id: A\n    parent: Nope\n    kind: range\n    dimension: X\n', 'a.yaml'));
+    expect(parent.context).toEqual({ source: 'a.yaml', field: 'gates[0].parent', line: 3, column: 13 });
+    expect(parent.message).toMatchInlineSnapshot(`"a.yaml:3: gates[0].parent: gate 'A': parent 'Nope' is not a gate or quadrant id"`);
+    const transform = caught(() => parseGatingFile('transforms:\n  L: { kind: logicle, t: -1, w: 0.5, m: 4.5, a: 0 }\n', 't.yaml'));
+    expect(transform.context.field).toMatch(/^transforms\.L/);
+    expect(transform.context.line).toBe(2);
+    const kind = caught(() => parseGatingFile('gates:\n  - { id: A, kind: circle }\n', 'k.yaml'));
+    expect([kind.context.field, kind.context.line]).toEqual(['gates[0].kind', 2]);
+  });
+});
