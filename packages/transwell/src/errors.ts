@@ -26,8 +26,8 @@ export class TranswellCsvError extends TamkitError {
 /**
  * Thrown when count records cannot give the requested readout or test (an unresolved image record,
  * a named control condition that does not exist, too few values for a test). Codes (stable):
- * `TRANSWELL_UNRESOLVED_IMAGE`, `TRANSWELL_UNKNOWN_CONDITION`, `TRANSWELL_TOO_FEW_VALUES`,
- * `TRANSWELL_CONSTANT_DATA`, `TRANSWELL_ZERO_BEADS`, `TRANSWELL_BAD_AREA`.
+ * `TRANSWELL_UNRESOLVED_IMAGE`, `TRANSWELL_UNKNOWN_CONDITION`, `TRANSWELL_MISSING_EXPERIMENT`,
+ * `TRANSWELL_TOO_FEW_VALUES`, `TRANSWELL_CONSTANT_DATA`, `TRANSWELL_ZERO_BEADS`, `TRANSWELL_BAD_AREA`.
  */
 export class TranswellDataError extends TamkitError {}
 

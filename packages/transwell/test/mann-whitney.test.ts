@@ -47,3 +47,31 @@ describe('mannWhitneyU', () => {
     expect(less).toBeCloseTo(greaterSwapped, 14);
   });
 });
+
+describe('mannWhitneyU: exact distribution against brute-force enumeration', () => {
+  it('matches P(U <= u) counted over every assignment of ranks (second algorithm)', () => {
+    // All C(9, 4) = 126 ways to give 4 of the ranks 1..9 to x; U = rank sum − 4·5/2.
+    const m = 4;
+    const n = 5;
+    const uValues: number[] = [];
+    const choose = (start: number, picked: number[]): void => {
+      if (picked.length === m) {
+        uValues.push(picked.reduce((a, b) => a + b, 0) - (m * (m + 1)) / 2);
+        return;
+      }
+      for (let r = start; r <= m + n; r += 1) {
+        choose(r + 1, [...picked, r]);
+      }
+    };
+    choose(1, []);
+    expect(uValues).toHaveLength(126);
+    // x takes ranks {1, 3, 4, 8}: U = 16 − 10 = 6.
+    const x = [1, 3, 4, 8];
+    const y = [2, 5, 6, 7, 9];
+    const r = mannWhitneyU(x, y, { alternative: 'less' });
+    expect(r.statistic).toBe(6);
+    expect(r.pValue).toBeCloseTo(uValues.filter((u) => u <= 6).length / 126, 14);
+    const greater = mannWhitneyU(x, y, { alternative: 'greater' });
+    expect(greater.pValue).toBeCloseTo(uValues.filter((u) => u >= 6).length / 126, 14);
+  });
+});
