@@ -173,6 +173,7 @@ describe('kmeansCluster', () => {
     const x = [Float64Array.from([1, 2, 3])];
     expect(() => kmeansCluster(x, null, {} as { seed: number })).toThrow(TypeError);
     expect(() => kmeansCluster(x, null, { seed: 1, k: 0 })).toThrow(RangeError);
+    expect(() => kmeansCluster(x, null, { seed: 1, k: 2, restarts: 0 })).toThrow(RangeError);
     expect(() => kmeansCluster(x, null, { seed: 1, kRange: [1, 3] })).toThrow(RangeError);
     expect(() => kmeansCluster(x, null, { seed: 1, k: 2, initialization: [[1]] })).toThrow(RangeError);
   });

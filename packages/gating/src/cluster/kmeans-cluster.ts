@@ -17,6 +17,11 @@ export interface KmeansClusterOptions {
   readonly sampleSize?: number;
   /** Events the silhouette is computed on when `k` is `'auto'` (O(m²)). Default 3000, at most 5000. */
   readonly silhouetteSampleSize?: number;
+  /**
+   * Seeded k-means++ starts per fit; the one with the lowest within-cluster sum of squares on the
+   * fit sample wins (k-means only finds a local optimum). Default 3. Ignored with explicit centres.
+   */
+  readonly restarts?: number;
   /** ml-kmeans iteration limit. Default 100. */
   readonly maxIterations?: number;
   /** ml-kmeans stops when every centre moves less than this squared distance. Default 1e-6. */
@@ -31,6 +36,7 @@ export const KMEANS_CLUSTER_DEFAULTS = {
   kRange: [2, 8],
   sampleSize: 50_000,
   silhouetteSampleSize: 3000,
+  restarts: 3,
   maxIterations: 100,
   tolerance: 1e-6,
   initialization: 'kmeans++',
@@ -79,6 +85,9 @@ function resolveOptions(options: KmeansClusterOptions, dimensions: number): Reso
   if (!Number.isInteger(r.sampleSize) || r.sampleSize < 1) {
     throw new RangeError(`sampleSize must be a positive integer, got ${r.sampleSize}`);
   }
+  if (!Number.isInteger(r.restarts) || r.restarts < 1) {
+    throw new RangeError(`restarts must be a positive integer, got ${r.restarts}`);
+  }
   if (!Number.isInteger(r.silhouetteSampleSize) || r.silhouetteSampleSize < 2 || r.silhouetteSampleSize > 5000) {
     throw new RangeError(`silhouetteSampleSize must be an integer in 2..5000, got ${r.silhouetteSampleSize}`);
   }
@@ -112,6 +121,21 @@ function usableEvents(columns: readonly Column[], mask: Mask | null, n: number):
   return { index: index.slice(0, count), parentCount };
 }
 
+type KMeansResult = ReturnType<typeof kmeans>;
+
+/** Within-cluster sum of squared distances of the fit rows to their centroids. */
+function sumOfSquares(rows: readonly number[][], result: KMeansResult): number {
+  let total = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const centre = result.centroids[result.clusters[r]!]!;
+    for (let j = 0; j < row.length; j++) {
+      total += (row[j]! - centre[j]!) ** 2;
+    }
+  }
+  return total;
+}
+
 function pick(index: Uint32Array, positions: Uint32Array): Uint32Array {
   const out = new Uint32Array(positions.length);
   for (let r = 0; r < positions.length; r++) {
@@ -122,13 +146,13 @@ function pick(index: Uint32Array, positions: Uint32Array): Uint32Array {
 
 /**
  * k-means clustering of the events in `mask` on the given (display-scale) columns: ml-kmeans with
- * seeded k-means++ initialisation (Arthur & Vassilvitskii 2007) is fitted on a seeded subsample of
- * `sampleSize` events, then EVERY usable event is assigned to its nearest centre in a columnar loop.
+ * seeded k-means++ initialisation (Arthur & Vassilvitskii 2007; best of `restarts` starts by
+ * within-cluster sum of squares) is fitted on a seeded subsample of `sampleSize` events, then EVERY usable event is assigned to its nearest centre in a columnar loop.
  * With `k: 'auto'` each k in `kRange` is fitted and the one with the highest mean silhouette on a
  * seeded subsample of ≤ 5000 events wins (ties: the smaller k). Events with a non-finite value get
  * code 255 (`excluded`). Cluster indices carry no meaning: name clusters with {@link annotateClusters}.
  *
- * Complexity: O(sampleSize × k × d × iterations) for the fit, O(n × k × d) for the assignment,
+ * Complexity: O(restarts × sampleSize × k × d × iterations) for the fit, O(n × k × d) for the assignment,
  * O(m² × d) per candidate k for the silhouette.
  *
  * @throws {ClusterError} `CLUSTER_TOO_FEW_EVENTS` when fewer usable events than clusters.
@@ -173,22 +197,35 @@ export function kmeansCluster(
   const kmeansSeed = Math.trunc(opts.seed) >>> 0;
   const fitIndex = pick(index, sampleIndices(index.length, opts.sampleSize, rng));
   const rows = toRows(columns, fitIndex);
-  const fit = (k: number): ReturnType<typeof kmeans> =>
-    kmeans(rows, k, {
-      seed: kmeansSeed,
-      maxIterations: opts.maxIterations,
-      tolerance: opts.tolerance,
-      initialization:
-        typeof opts.initialization === 'string' ? opts.initialization : opts.initialization.map((row) => [...row]),
-    });
-  let chosen: ReturnType<typeof kmeans>;
+  const fit = (k: number): KMeansResult => {
+    if (typeof opts.initialization !== 'string') {
+      const start = opts.initialization.map((row) => [...row]);
+      return kmeans(rows, k, { seed: kmeansSeed, maxIterations: opts.maxIterations, tolerance: opts.tolerance, initialization: start });
+    }
+    let best: { result: KMeansResult; inertia: number } | undefined;
+    for (let r = 0; r < opts.restarts; r++) {
+      // Restart r uses seed + r·golden-ratio increment (mod 2^32), so restarts are unrelated streams.
+      const result = kmeans(rows, k, {
+        seed: (kmeansSeed + Math.imul(r, 0x9e3779b9)) >>> 0,
+        maxIterations: opts.maxIterations,
+        tolerance: opts.tolerance,
+        initialization: 'kmeans++',
+      });
+      const inertia = sumOfSquares(rows, result);
+      if (best === undefined || inertia < best.inertia) {
+        best = { result, inertia };
+      }
+    }
+    return best!.result;
+  };
+  let chosen: KMeansResult;
   let silhouette: KmeansClusterResult['silhouette'];
   if (opts.k === 'auto') {
     const silIndex = pick(index, sampleIndices(index.length, opts.silhouetteSampleSize, rng));
     const labels = new Uint8Array(n);
     const silLabels = new Uint8Array(silIndex.length);
     const byK: { k: number; mean: number }[] = [];
-    let best: { mean: number; result: ReturnType<typeof kmeans> } | undefined;
+    let best: { mean: number; result: KMeansResult } | undefined;
     const maxK = Math.min(opts.kRange[1], rows.length);
     for (let k = opts.kRange[0]; k <= maxK; k++) {
       const result = fit(k);
