@@ -130,6 +130,18 @@ describe('parameter validation (Gating-ML 2.0 ranges)', () => {
     });
   }
 
+  it('rejects parameters whose constants overflow double precision', () => {
+    for (const spec of [
+      { kind: 'logicle', t: 1000, w: 1, m: 400, a: 0 },
+      { kind: 'hyperlog', t: 1000, w: 1, m: 400, a: 0 },
+      { kind: 'asinh', t: 1000, m: 400, a: 0 },
+    ] satisfies TransformSpec[]) {
+      expect(() => createTransform(spec)).toThrow(expect.objectContaining({ code: 'TRANSFORM_BAD_PARAMETER' }));
+    }
+    // M = 100 is still fine: T maps to 1.
+    expect(createTransform({ kind: 'logicle', t: 1000, w: 1, m: 100, a: 0 }).apply(1000)).toBeCloseTo(1, 12);
+  });
+
   it('states the value and the range in the message', () => {
     expect(() => createTransform({ kind: 'logicle', t: 1000, w: 2.5, m: 4, a: 0 })).toThrowErrorMatchingInlineSnapshot(`[TransformSpecError: logicle parameter W = 2.5 is not valid; expected W <= M/2 = 2]`);
   });

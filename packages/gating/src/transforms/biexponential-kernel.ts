@@ -66,6 +66,14 @@ function createKernel(
   d: number,
   c: number,
 ): BiexponentialKernel {
+  if (![p, q, c, d].every(Number.isFinite) || !(p > 0)) {
+    // e^b (and e^{x0(b+d)}) overflow double precision once M + A passes about 300.
+    throw new TransformSpecError(
+      'TRANSFORM_BAD_PARAMETER',
+      `${kind} constants overflow double precision for M + A = ${b / Math.LN10}; expected M + A up to about 300`,
+      { kind, parameter: 'M', value: b / Math.LN10, expected: 'M + A up to about 300' },
+    );
+  }
   const f = (delta: number): number =>
     p * Math.expm1(b * delta) - q * Math.expm1(-d * delta) + c * delta;
 

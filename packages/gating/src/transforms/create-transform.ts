@@ -1,3 +1,4 @@
+import { TransformSpecError } from '../errors.js';
 import { hyperlogKernel, logicleKernel } from './biexponential-kernel.js';
 import { flowJoBiexTable, interpolateChannel, interpolateValue } from './flowjo-biex.js';
 import type { Transform, TransformSpec } from './transform-spec.js';
@@ -70,6 +71,13 @@ export function createTransform(spec: TransformSpec): Transform {
     case 'asinh': {
       const { t, m, a } = spec;
       const k = Math.sinh(m * Math.LN10) / t;
+      if (!Number.isFinite(k) || k === 0) {
+        throw new TransformSpecError(
+          'TRANSFORM_BAD_PARAMETER',
+          `asinh constant sinh(M·ln10)/T overflows double precision for M = ${m}, T = ${t}; expected M below 300`,
+          { kind: 'asinh', parameter: 'M', value: m, expected: 'sinh(M·ln10)/T finite and non-zero' },
+        );
+      }
       const shift = a * Math.LN10;
       const scale = (m + a) * Math.LN10;
       return fromFunctions(
