@@ -57,7 +57,7 @@ export function exportCommand(cli: Argv, ctx: CommandContext): Argv {
         .example('tamkit export sample.fcs -o sample.csv', 'stored values as CSV')
         .example('tamkit export sample.fcs --scaled --dataset 2', 'second data set, scaled, to stdout'),
     (argv) => {
-      const file = argv.file as string;
+      const file = argv.file;
       try {
         const parsed = readFcsFile(resolve(ctx.io.cwd, file), { sourceName: basename(file) });
         const k = argv.dataset;
