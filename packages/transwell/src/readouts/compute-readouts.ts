@@ -1,7 +1,7 @@
 import type { TamkitWarning } from '@tamkit/core';
 import type { CountRecord } from '../count-record.js';
 import { TranswellDataError } from '../errors.js';
-import { describe, type Summary } from '../stats/describe.js';
+import { summarize, type Summary } from '../stats/summarize.js';
 import { normalise, unitValues, type ReplicationUnit, type UnitValue } from './unit-values.js';
 import { groupWells, type WellReadout } from './wells.js';
 
@@ -168,7 +168,7 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
   };
   const summaryOf = (ws: readonly WellReadout[], pick: (w: WellReadout) => number | null): Summary | null => {
     const v = unitValues(ws, unit, pick);
-    return v === null ? null : describe(v.map((x) => x.value));
+    return v === null ? null : summarize(v.map((x) => x.value));
   };
   const conditions: ConditionReadout[] = [];
   for (const ws of groups.values()) {
@@ -178,7 +178,7 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
     const positive = reference(o.positiveControl, first.coating);
     const control = reference(o.control, first.coating);
     const ratio = (refs: (UnitValue[] | null)[], f: (x: number, r: number[]) => number): Summary | null =>
-      refs.every((r): r is UnitValue[] => r !== null) ? describe(normalise(values, refs, unit, f)) : null;
+      refs.every((r): r is UnitValue[] => r !== null) ? summarize(normalise(values, refs, unit, f)) : null;
     let invasionIndex: Summary | null = null;
     if (first.coating === o.coatedLabel) {
       const uncoated = groups.get(`${first.condition}\u0000${o.uncoatedLabel}`);
@@ -194,7 +194,7 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
         const coatedValues = unitValues(ws, unit, pick);
         const uncoatedValues = unitValues(uncoated, unit, pick);
         if (coatedValues !== null && uncoatedValues !== null) {
-          invasionIndex = describe(normalise(coatedValues, [uncoatedValues], unit, (x, [u]) => x / u!));
+          invasionIndex = summarize(normalise(coatedValues, [uncoatedValues], unit, (x, [u]) => x / u!));
         }
       }
     }

@@ -16,11 +16,11 @@ export interface Summary {
  * NaN values are a programmer error (RangeError), not skipped.
  *
  * @example
- * describe([2, 4, 6]); // { n: 3, mean: 4, sd: 2, sem: 1.1547 }
+ * summarize([2, 4, 6]); // { n: 3, mean: 4, sd: 2, sem: 1.1547 }
  */
-export function describe(values: readonly number[]): Summary {
+export function summarize(values: readonly number[]): Summary {
   if (values.some((v) => Number.isNaN(v))) {
-    throw new RangeError('describe: values contain NaN');
+    throw new RangeError('summarize: values contain NaN');
   }
   const n = values.length;
   if (n === 0) {
