@@ -68,8 +68,10 @@ function resolveOptions(options: PopulationStatsOptions): Required<PopulationSta
  *   uses the `count` finite values. With `count` 0 every statistic is NaN.
  * - Percentiles: linear interpolation between order statistics, h = (n − 1)·p/100 (Hyndman & Fan
  *   1996 type 7, R's default and numpy's `linear`), through simple-statistics `quantileSorted`.
- * - Geometric mean: exp of the mean of ln x over x > 0. Like FlowJo, values ≤ 0 are excluded and
- *   reported (`nonPositiveCount`) instead of making the result 0 or NaN.
+ * - Geometric mean: exp of the mean of ln x over x > 0; values ≤ 0 are excluded and reported
+ *   (`nonPositiveCount`) instead of making the result 0 or NaN. (FlowJo 10 documents a different
+ *   route: it takes the geometric mean in graph, i.e. transformed and binned, space. To get a
+ *   comparable number here, transform the values first and average those.)
  * - CV = 100·SD/mean (FlowJo: "CV = SD/Mean ... displayed in percent").
  * - Robust CV = 100·½(P84.13 − P15.87)/median, FlowJo 10's definition (docs.flowjo.com, Statistic
  *   definitions): for normal data P84.13 − P15.87 = 2σ.
