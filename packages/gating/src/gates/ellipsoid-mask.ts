@@ -49,7 +49,7 @@ export function ellipsoidMask(
 }
 
 /** Gauss–Jordan inverse with partial pivoting of an n×n matrix given as rows; row-major result. */
-export function invertGeneral(rows: readonly (readonly number[])[], gateId: string): Float64Array {
+function invertGeneral(rows: readonly (readonly number[])[], gateId: string): Float64Array {
   const n = rows.length;
   const a = new Float64Array(n * n);
   const inv = new Float64Array(n * n);

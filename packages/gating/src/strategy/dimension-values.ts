@@ -1,6 +1,6 @@
 import { findChannel, type Column, type EventTable } from '@tamkit/core';
 import type { SpilloverMatrix } from '@tamkit/fcs';
-import { compensateTable as compensate } from './compensate-table.js';
+import { compensate } from '../compensation/compensate.js';
 import { StrategyError } from '../errors.js';
 import { isRatioDimension, type Dimension } from '../gates/gate-spec.js';
 import { createTransform } from '../transforms/create-transform.js';
