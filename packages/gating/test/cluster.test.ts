@@ -1,7 +1,8 @@
 import { createRng } from '@tamkit/core';
 import { kmeans } from 'ml-kmeans';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClusterError, annotateClusters, kmeansCluster, thresholdFromControl } from '../src/index.js';
+import { ClusterError, PHENOTYPE_CLASSES, annotateClusters, kmeansCluster, thresholdFromControl } from '../src/index.js';
 import { toRows } from '../src/cluster/to-rows.js';
 
 /** Blobs in d dimensions: `centres[c]` with isotropic SD `sd`, `perBlob` events each, interleaved. */
@@ -230,5 +231,29 @@ describe('annotateClusters', () => {
     expect(c.clusterClasses).toEqual(['M1', 'double_negative', 'double_positive']);
     expect(Array.from(c.codes)).toEqual([0, 3, 2]);
     expect(() => annotateClusters(result, ['CD86'], panel, { CD86: 1, CD206: 1 })).toThrow(RangeError);
+  });
+
+  it('class counts sum to the clustered population (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.boolean()), {
+          minLength: 3,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 0, max: 1000 }),
+        (events, seed) => {
+          const mask = Uint8Array.from(events.map((e) => (e[2] ? 1 : 0)));
+          const inMask = mask.reduce((s, v) => s + v, 0);
+          fc.pre(inMask >= 2);
+          const cols = [Float64Array.from(events.map((e) => e[0])), Float64Array.from(events.map((e) => e[1]))];
+          const result = kmeansCluster(cols, mask, { k: 2, seed, restarts: 1 });
+          const c = annotateClusters(result, ['CD86', 'CD206'], panel, { CD86: 2.5, CD206: 2.5 });
+          expect(Array.from(result.sizes).reduce((a, b) => a + b, 0)).toBe(inMask);
+          expect(PHENOTYPE_CLASSES.reduce((s, k) => s + c.counts[k], 0)).toBe(inMask);
+          expect(c.codes.filter((x) => x === 255).length).toBe(events.length - inMask);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

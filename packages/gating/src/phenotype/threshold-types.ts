@@ -12,7 +12,8 @@ export type ThresholdSource = 'fmo' | 'isotype' | 'unstained' | 'data';
 /**
  * A positivity cut-off on the display (transformed) scale of one marker. An event is positive when
  * `value <= x` (the lower bound of a range gate, whose boundary rule is `min <= v < max`).
- * `value` is NaN only when no threshold exists (warning `THRESHOLD_UNIMODAL` from the valley method).
+ * `value` is NaN only when no threshold exists (warning `THRESHOLD_UNIMODAL`: no valley, or no
+ * equal-posterior point between the mixture means).
  */
 export interface Threshold {
   readonly value: number;
