@@ -1,0 +1,40 @@
+/**
+ * Entry of `pnpm bench`: runs every benchmark section, or only the ones named
+ * (`pnpm bench fcs`). Each section lives in its own module under bench/ and is registered in
+ * SECTIONS below with one line; it prints its own progress and Markdown report.
+ */
+import { runFcsBench } from './fcs.js';
+
+/** One benchmark section. */
+export interface BenchSection {
+  readonly name: string;
+  readonly summary: string;
+  run(log: (line: string) => void): Promise<void> | void;
+}
+
+export const SECTIONS: readonly BenchSection[] = [
+  {
+    name: 'fcs',
+    summary: 'FCS reading: readFcsFile vs readFileSync vs npm fcs 0.0.7 at 1M and 5M events, peak RSS',
+    run(log) {
+      log(runFcsBench({ log }).markdown);
+    },
+  },
+];
+
+async function main(args: readonly string[]): Promise<void> {
+  const names = args.filter((a) => !a.startsWith('-'));
+  const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    console.error(`unknown section(s): ${unknown.join(', ')}; available: ${SECTIONS.map((s) => s.name).join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
+  const selected = names.length === 0 ? SECTIONS : SECTIONS.filter((s) => names.includes(s.name));
+  for (const section of selected) {
+    console.log(`\n## ${section.name}: ${section.summary}\n`);
+    await section.run((line) => console.log(line));
+  }
+}
+
+await main(process.argv.slice(2));
