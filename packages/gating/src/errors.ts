@@ -14,9 +14,11 @@ export class TransformSpecError extends TamkitError {}
  * Bad spillover data or a compensation that cannot be done.
  *
  * Codes: `COMP_CSV_EMPTY`, `COMP_CSV_HEADER`, `COMP_CSV_ROW_LENGTH`, `COMP_CSV_BAD_NUMBER`,
- * `COMP_CSV_ROW_COUNT` (context `{ source, line, column? }`, 1-based), `COMP_SINGULAR_MATRIX`
- * (context `{ source?, column }`), `COMP_MISSING_DETECTOR` (context `{ detector, available }`),
- * `COMP_BAD_MATRIX` (context `{ source, detectors, values }`).
+ * `COMP_CSV_ROW_COUNT` (context `{ file, line, column? }`, 1-based), `COMP_SINGULAR_MATRIX`
+ * (context `{ column }` from `invertMatrix`, plus `{ source, detector }` from `compensate`),
+ * `COMP_MISSING_DETECTOR` (context `{ detector, available, source, fluorochrome? }`),
+ * `COMP_BAD_MATRIX` (a wrong-sized matrix, a repeated detector or a non-finite entry; context
+ * `{ source, detectors, values? }` or `{ row, column }`).
  */
 export class CompensationError extends TamkitError {}
 
