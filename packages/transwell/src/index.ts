@@ -5,7 +5,7 @@ export { parseCountTable } from './count-table/parse-count-table.js';
 export type { CountTable, ParseCountTableOptions } from './count-table/parse-count-table.js';
 export { beadAbsoluteCount } from './bead-absolute-count.js';
 export type { BeadAbsoluteCount, BeadCountInput } from './bead-absolute-count.js';
-export { computeReadouts, resolveReadoutOptions, READOUT_DEFAULTS } from './readouts/compute-readouts.js';
+export { computeReadouts, resolveReadoutOptions, READOUT_DEFAULTS, READOUT_UNITS } from './readouts/compute-readouts.js';
 export type {
   ConditionReadout,
   ReadoutMetric,

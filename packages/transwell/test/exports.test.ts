@@ -9,6 +9,7 @@ it('exports a stable surface', () => {
       "FIT_4PL_DEFAULTS",
       "OVERLAY_COLOURS",
       "READOUT_DEFAULTS",
+      "READOUT_UNITS",
       "T_TEST_DEFAULTS",
       "TranswellCsvError",
       "TranswellDataError",

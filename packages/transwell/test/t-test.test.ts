@@ -48,3 +48,12 @@ describe('t-tests', () => {
     expect(() => tTest(group1, group2, { alternative: 'bigger' as 'less' })).toThrow(TypeError);
   });
 });
+
+describe('t-test results are JSON-safe', () => {
+  it('reports the open side of a one-sided interval as null', () => {
+    const r = welchTTest(group1, group2, { alternative: 'less' });
+    expect(r.ci[0]).toBeNull();
+    expect(typeof r.ci[1]).toBe('number');
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});

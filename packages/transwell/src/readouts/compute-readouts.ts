@@ -89,8 +89,22 @@ export interface ConditionReadout {
   readonly invasionIndex: Summary | null;
 }
 
+/** Units of the readouts, for reports. */
+export const READOUT_UNITS = {
+  meanPerField: 'cells/field',
+  totalMigrated: 'cells',
+  percentMigration: '% of cells seeded',
+  chemotacticIndex: 'ratio to baseline',
+  percentOfControl: '% of control',
+  percentInhibition: '% inhibition',
+  invasionIndex: 'ratio (coated / uncoated % migration)',
+  insertAreaMm2: 'mm²',
+  fieldAreaMm2: 'mm²',
+} as const;
+
 /** Result of {@link computeReadouts}. JSON-serialisable. */
 export interface TranswellReadouts {
+  readonly units: typeof READOUT_UNITS;
   readonly unit: ReplicationUnit;
   readonly metric: ReadoutMetric;
   readonly options: ResolvedReadoutOptions;
@@ -214,5 +228,5 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
       invasionIndex,
     });
   }
-  return { unit, metric: o.metric, options: o, wells, conditions, warnings };
+  return { units: READOUT_UNITS, unit, metric: o.metric, options: o, wells, conditions, warnings };
 }

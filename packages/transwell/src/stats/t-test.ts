@@ -24,8 +24,8 @@ export interface TTestResult {
   readonly meanY: number;
   /** mean(x) − mean(y). */
   readonly difference: number;
-  /** Confidence interval of the difference (one-sided tests give an infinite bound). */
-  readonly ci: readonly [number, number];
+  /** Confidence interval of the difference; the open side of a one-sided test is `null` (unbounded, kept JSON-safe). */
+  readonly ci: readonly [number | null, number | null];
   readonly confidenceLevel: number;
 }
 
@@ -64,7 +64,8 @@ export function tTest(x: readonly number[], y: readonly number[], options: TTest
       ny: y.length,
     });
   }
-  const ci: [number, number] = [r.ci[0] ?? Number.NaN, r.ci[1] ?? Number.NaN];
+  const bound = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
+  const ci: [number | null, number | null] = [bound(r.ci[0]), bound(r.ci[1])];
   return {
     test: o.variance === 'unequal' ? 'Welch two-sample t-test' : 'Student two-sample t-test',
     alternative,
