@@ -4,7 +4,7 @@ import { parseGatingFile } from '../src/gating-file/parse-gating-file.js';
 import { toGatingFile } from '../src/gating-file/to-gating-file.js';
 import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
 import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
-import { differences, hasCorpus, loadManifest, loadScaleValues, readCorpusText, readTruth } from './gatingml-corpus.js';
+import { differences, hasCorpus, loadData1, loadManifest, readCorpusText, readTruth } from './gatingml-corpus.js';
 
 /**
  * Hand-written equivalent of gates of the Gating-ML compliance set 1 (gml_all_gates.xml), using the
@@ -93,7 +93,7 @@ function caught(fn: () => unknown): GatingFileError {
 describe.skipIf(!hasCorpus)('gating file against the Gating-ML compliance set 1 (skipped: ../shared/corpus not found)', () => {
   it('gives the same populations as the equivalent Gating-ML, event for event', () => {
     const manifest = loadManifest();
-    const table = loadScaleValues(manifest);
+    const { table } = loadData1();
     const fromFile = evaluateStrategy(parseGatingFile(FILE, 'set1.yaml'), table);
     const doc = manifest.all_gates_document;
     const fromXml = evaluateStrategy(parseGatingML(readCorpusText(doc.gml), doc.gml), table);

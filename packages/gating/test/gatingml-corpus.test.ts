@@ -5,15 +5,22 @@ import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
 import { toGatingML } from '../src/gatingml/to-gatingml.js';
 import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
 import type { GatingStrategy } from '../src/strategy/gating-strategy.js';
-import { corpusDir, differences, hasCorpus, loadManifest, loadScaleValues, readCorpusText, readTruth } from './gatingml-corpus.js';
+import { corpusDir, differences, hasCorpus, loadData1, loadManifest, loadScaleValues, readCorpusText, readTruth } from './gatingml-corpus.js';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
 describe.skipIf(!hasCorpus)('Gating-ML 2.0 compliance set 1 (skipped: ../shared/corpus not found)', () => {
   const manifest = hasCorpus ? loadManifest() : undefined;
-  const table = manifest ? loadScaleValues(manifest) : undefined;
-  const expectMatches = (strategy: GatingStrategy, gates: readonly { gate_id: string; truth: string; expected_count: number }[]): void => {
-    const tree = evaluateStrategy(strategy, table!);
+  // Gates are evaluated on data1.fcs as read and scaled by @tamkit/fcs, with its own spillover for
+  // 'FCS' refs (data1 has none); the reference scale values (CSV) are checked too.
+  const data1 = hasCorpus ? loadData1() : undefined;
+  const table = data1?.table;
+  const expectMatches = (
+    strategy: GatingStrategy,
+    gates: readonly { gate_id: string; truth: string; expected_count: number }[],
+    on = table,
+  ): void => {
+    const tree = evaluateStrategy(strategy, on!, { fcsSpillover: data1!.spillover });
     for (const g of gates) {
       const pop = tree.byId.get(g.gate_id);
       expect(pop, g.gate_id).toBeDefined();
@@ -36,6 +43,17 @@ describe.skipIf(!hasCorpus)('Gating-ML 2.0 compliance set 1 (skipped: ../shared/
   it('gml_all_gates.xml: every gate and quadrant matches its truth file', () => {
     const doc = manifest!.all_gates_document;
     expectMatches(parseGatingML(readCorpusText(doc.gml), doc.gml), doc.gates);
+  });
+
+  it('gml_all_gates.xml also matches on the reference scale values (data1_preprocessed.csv)', () => {
+    const doc = manifest!.all_gates_document;
+    expectMatches(parseGatingML(readCorpusText(doc.gml), doc.gml), doc.gates, loadScaleValues(manifest!));
+  });
+
+  it('rejects gml_range_gate_attr_testing.xml (an unqualified <sample> wrapper the schema does not allow)', () => {
+    expect(() => parseGatingML(readCorpusText('gml/gml_range_gate_attr_testing.xml'))).toThrow(
+      expect.objectContaining({ code: 'GATINGML_UNEXPECTED_ELEMENT', context: expect.objectContaining({ element: 'sample' }) }),
+    );
   });
 
   it('round trip import → export → import gives identical populations on the whole suite', () => {

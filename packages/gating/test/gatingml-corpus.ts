@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { channelMeta, createEventTable, type EventTable } from '@tamkit/core';
+import { parseFcs, scaleDataset, type SpilloverMatrix } from '@tamkit/fcs';
 
 /** The Gating-ML 2.0 compliance corpus (set 1) beside the repository, when present. */
 export const corpusDir = new URL('../../../../shared/corpus/gatingml/', import.meta.url);
@@ -51,6 +52,13 @@ export function loadScaleValues(manifest: Manifest): EventTable {
     channelMeta({ name, label: manifest.fcs.channels.find((c) => c.PnN === name)?.PnS ?? '' }),
   );
   return createEventTable(channels, columns, 'scaled');
+}
+
+/** data1.fcs read with the FCS reader and scaled, with the file's own spillover (none in data1). */
+export function loadData1(): { table: EventTable; spillover: SpilloverMatrix | null } {
+  const bytes = new Uint8Array(readFileSync(new URL('data1.fcs', corpusDir)));
+  const dataset = parseFcs(bytes).datasets[0]!;
+  return { table: scaleDataset(dataset), spillover: dataset.spillover };
 }
 
 /** Positions where two masks differ (first few), for readable failures. */
