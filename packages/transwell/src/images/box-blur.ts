@@ -1,6 +1,7 @@
 /**
  * Box blur of radius `radius` (window 2r+1) along rows then columns, with edges clamped; O(n)
- * whatever the radius (running sums). Two passes approximate a Gaussian with σ² = 2·r(r+1)/3.
+ * whatever the radius (running sums; the column pass runs over whole rows for cache locality).
+ * Two passes approximate a Gaussian with σ² = 2·r(r+1)/3.
  *
  * @param values row-major plane of `width × height`
  * @returns a new plane
@@ -15,43 +16,43 @@ export function boxBlur(values: Float32Array, width: number, height: number, rad
   if (radius === 0) {
     return values.slice();
   }
+  const scale = 1 / (2 * radius + 1);
   const tmp = new Float32Array(values.length);
-  const out = new Float32Array(values.length);
-  const line = new Float32Array(Math.max(width, height));
-  const window = 2 * radius + 1;
-  // Rows.
+  const lastX = width - 1;
   for (let y = 0; y < height; y++) {
     const base = y * width;
-    blurLine(values, base, 1, width, radius, window, line);
-    tmp.set(line.subarray(0, width), base);
+    let sum = 0;
+    for (let i = -radius; i <= radius; i++) {
+      sum += values[base + (i < 0 ? 0 : i > lastX ? lastX : i)]!;
+    }
+    for (let x = 0; x < width; x++) {
+      tmp[base + x] = sum * scale;
+      const add = x + radius + 1;
+      const drop = x - radius;
+      sum += values[base + (add > lastX ? lastX : add)]! - values[base + (drop < 0 ? 0 : drop)]!;
+    }
   }
-  // Columns.
-  for (let x = 0; x < width; x++) {
-    blurLine(tmp, x, width, height, radius, window, line);
-    for (let y = 0; y < height; y++) {
-      out[y * width + x] = line[y]!;
+  // Columns: one running sum per column, advanced a row at a time.
+  const out = new Float32Array(values.length);
+  const sums = new Float64Array(width);
+  const lastY = height - 1;
+  for (let i = -radius; i <= radius; i++) {
+    const row = (i < 0 ? 0 : i > lastY ? lastY : i) * width;
+    for (let x = 0; x < width; x++) {
+      sums[x]! += tmp[row + x]!;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    const add = y + radius + 1;
+    const drop = y - radius;
+    const addRow = (add > lastY ? lastY : add) * width;
+    const dropRow = (drop < 0 ? 0 : drop) * width;
+    for (let x = 0; x < width; x++) {
+      const s = sums[x]!;
+      out[base + x] = s * scale;
+      sums[x] = s + tmp[addRow + x]! - tmp[dropRow + x]!;
     }
   }
   return out;
-}
-
-function blurLine(
-  src: Float32Array,
-  start: number,
-  step: number,
-  length: number,
-  radius: number,
-  window: number,
-  out: Float32Array,
-): void {
-  const last = length - 1;
-  const at = (i: number): number => src[start + (i < 0 ? 0 : i > last ? last : i) * step]!;
-  let sum = 0;
-  for (let i = -radius; i <= radius; i++) {
-    sum += at(i);
-  }
-  for (let i = 0; i < length; i++) {
-    out[i] = sum / window;
-    sum += at(i + radius + 1) - at(i - radius);
-  }
 }

@@ -63,148 +63,117 @@ export function splitObjects(
   }
 
   const parent = new Int32Array(n).fill(-1);
+  // Second union–find over the same pixels: blobs join whenever basins touch, split or not.
+  const blobParent = new Int32Array(n);
   const peakOf = new Float32Array(n);
-  const find = (i: number): number => {
+  const find = (table: Int32Array, i: number): number => {
     let r = i;
-    while (parent[r] !== r) {
-      r = parent[r]!;
+    while (table[r] !== r) {
+      r = table[r]!;
     }
-    while (parent[i] !== r) {
-      const next = parent[i]!;
-      parent[i] = r;
+    while (table[i] !== r) {
+      const next = table[i]!;
+      table[i] = r;
       i = next;
     }
     return r;
   };
-  const roots: number[] = [];
+  const roots = new Int32Array(8);
+  const lastX = width - 1;
+  const lastY = height - 1;
   for (let o = 0; o < fg; o++) {
     const p = order[o]!;
     const level = distance[p]!;
     const x = p % width;
     const y = (p - x) / width;
-    roots.length = 0;
+    let rootCount = 0;
     let bestNeighbour = -1;
-    for (let dy = -1; dy <= 1; dy++) {
-      const yy = y + dy;
-      if (yy < 0 || yy >= height) {
-        continue;
-      }
-      for (let dx = -1; dx <= 1; dx++) {
-        const xx = x + dx;
-        if ((dx === 0 && dy === 0) || xx < 0 || xx >= width) {
+    let bestDistance = -1;
+    const y0 = y > 0 ? -1 : 0;
+    const y1 = y < lastY ? 1 : 0;
+    const x0 = x > 0 ? -1 : 0;
+    const x1 = x < lastX ? 1 : 0;
+    for (let dy = y0; dy <= y1; dy++) {
+      const rowOffset = p + dy * width;
+      for (let dx = x0; dx <= x1; dx++) {
+        const q = rowOffset + dx;
+        if (q === p || parent[q] === -1) {
           continue;
         }
-        const q = yy * width + xx;
-        if (parent[q] === -1) {
-          continue;
+        const r = find(parent, q);
+        let seen = false;
+        for (let k = 0; k < rootCount; k++) {
+          if (roots[k] === r) {
+            seen = true;
+            break;
+          }
         }
-        const r = find(q);
-        if (!roots.includes(r)) {
-          roots.push(r);
+        if (!seen) {
+          roots[rootCount++] = r;
         }
-        if (bestNeighbour < 0 || distance[q]! > distance[bestNeighbour]!) {
+        const dq = distance[q]!;
+        if (dq > bestDistance) {
+          bestDistance = dq;
           bestNeighbour = q;
         }
       }
     }
-    if (roots.length === 0) {
+    if (rootCount === 0) {
       parent[p] = p;
+      blobParent[p] = p;
       peakOf[p] = level;
       continue;
     }
     let winner = roots[0]!;
-    for (const r of roots) {
-      if (peakOf[r]! > peakOf[winner]!) {
-        winner = r;
+    for (let k = 1; k < rootCount; k++) {
+      if (peakOf[roots[k]!]! > peakOf[winner]!) {
+        winner = roots[k]!;
       }
     }
-    for (const r of roots) {
+    const winnerBlob = find(blobParent, winner);
+    for (let k = 0; k < rootCount; k++) {
+      const r = roots[k]!;
       if (r === winner) {
         continue;
+      }
+      const rBlob = find(blobParent, r);
+      if (rBlob !== winnerBlob) {
+        blobParent[rBlob] = winnerBlob;
       }
       const depth = peakOf[r]! - level;
       if (splitDepth === null || depth < Math.max(minDepthPx, splitDepth * peakOf[r]!)) {
         parent[r] = winner;
       }
     }
-    parent[p] = find(bestNeighbour);
+    parent[p] = find(parent, bestNeighbour);
+    blobParent[p] = winnerBlob;
   }
 
   const labels = new Int32Array(n);
   const labelOfRoot = new Int32Array(n);
   let objectCount = 0;
   const peaks: number[] = [];
+  const blobOf: number[] = [];
   for (let i = 0; i < n; i++) {
     if (mask[i] !== 1) {
       continue;
     }
-    const r = find(i);
+    const r = find(parent, i);
     if (labelOfRoot[r] === 0) {
       labelOfRoot[r] = ++objectCount;
       peaks.push(peakOf[r]!);
+      blobOf.push(find(blobParent, r));
     }
     labels[i] = labelOfRoot[r]!;
+  }
+  const piecesOfBlob = new Map<number, number>();
+  for (const b of blobOf) {
+    piecesOfBlob.set(b, (piecesOfBlob.get(b) ?? 0) + 1);
   }
   return {
     labels,
     objectCount,
-    piecesInBlob: countPiecesPerBlob(mask, labels, width, height, objectCount),
+    piecesInBlob: Int32Array.from(blobOf, (b) => piecesOfBlob.get(b)!),
     peak: Float32Array.from(peaks),
   };
-}
-
-function countPiecesPerBlob(
-  mask: Uint8Array,
-  labels: Int32Array,
-  width: number,
-  height: number,
-  objectCount: number,
-): Int32Array {
-  const blob = new Int32Array(mask.length);
-  const stack = new Int32Array(mask.length);
-  const blobOfObject = new Int32Array(objectCount + 1);
-  const pieces: number[] = [0];
-  let blobs = 0;
-  for (let s = 0; s < mask.length; s++) {
-    if (mask[s] !== 1 || blob[s] !== 0) {
-      continue;
-    }
-    blobs++;
-    pieces.push(0);
-    let top = 0;
-    stack[top++] = s;
-    blob[s] = blobs;
-    while (top > 0) {
-      const i = stack[--top]!;
-      const label = labels[i]!;
-      if (blobOfObject[label] === 0) {
-        blobOfObject[label] = blobs;
-        pieces[blobs]!++;
-      }
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) {
-          continue;
-        }
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) {
-            continue;
-          }
-          const q = yy * width + xx;
-          if (mask[q] === 1 && blob[q] === 0) {
-            blob[q] = blobs;
-            stack[top++] = q;
-          }
-        }
-      }
-    }
-  }
-  const out = new Int32Array(objectCount);
-  for (let k = 1; k <= objectCount; k++) {
-    out[k - 1] = pieces[blobOfObject[k]!]!;
-  }
-  return out;
 }
