@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GatingMLError } from '../src/errors.js';
 import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
 import { toGatingML } from '../src/gatingml/to-gatingml.js';
 import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
@@ -51,9 +52,14 @@ describe.skipIf(!hasCorpus)('Gating-ML 2.0 compliance set 1 (skipped: ../shared/
   });
 
   it('rejects gml_range_gate_attr_testing.xml (an unqualified <sample> wrapper the schema does not allow)', () => {
-    expect(() => parseGatingML(readCorpusText('gml/gml_range_gate_attr_testing.xml'))).toThrow(
-      expect.objectContaining({ code: 'GATINGML_UNEXPECTED_ELEMENT', context: expect.objectContaining({ element: 'sample' }) }),
-    );
+    let err: unknown;
+    try {
+      parseGatingML(readCorpusText('gml/gml_range_gate_attr_testing.xml'), 'attr.xml');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GatingMLError);
+    expect([(err as GatingMLError).code, (err as GatingMLError).context.element]).toEqual(['GATINGML_UNEXPECTED_ELEMENT', 'sample']);
   });
 
   it('round trip import → export → import gives identical populations on the whole suite', () => {
