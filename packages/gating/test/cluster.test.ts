@@ -121,6 +121,14 @@ describe('kmeansCluster', () => {
     expect(result.silhouette!.byK.map((s) => s.k)).toEqual([2, 3, 4, 5, 6]);
   });
 
+  it('selects k on a smaller subsample, then refits on the fit sample', () => {
+    const { columns, truth } = blobs(12, [...centres3, [4, 4]], 200, 0.4);
+    const result = kmeansCluster(columns, null, { seed: 3, kRange: [2, 6], selectionSampleSize: 100 });
+    expect(result.k).toBe(4);
+    expect(result.sampleSize).toBe(800);
+    expect(samePartition(result.codes, truth)).toBe(true);
+  });
+
   it('fits on a seeded subsample and assigns every event', () => {
     const { columns, truth } = blobs(4, [...centres3, [4, 4]], 5000, 0.6);
     const result = kmeansCluster(columns, null, { k: 4, seed: 5, sampleSize: 2000 });

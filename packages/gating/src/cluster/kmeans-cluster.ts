@@ -15,6 +15,11 @@ export interface KmeansClusterOptions {
   readonly kRange?: readonly [number, number];
   /** Events the centres are fitted on (a seeded subsample of the mask). Default 50 000. */
   readonly sampleSize?: number;
+  /**
+   * With `k: 'auto'`, events each candidate k is fitted on (a seeded subsample); the chosen k is
+   * then refitted on `sampleSize` events. Default 10 000.
+   */
+  readonly selectionSampleSize?: number;
   /** Events the silhouette is computed on when `k` is `'auto'` (O(m²)). Default 3000, at most 5000. */
   readonly silhouetteSampleSize?: number;
   /**
@@ -35,6 +40,7 @@ export const KMEANS_CLUSTER_DEFAULTS = {
   k: 'auto',
   kRange: [2, 8],
   sampleSize: 50_000,
+  selectionSampleSize: 10_000,
   silhouetteSampleSize: 3000,
   restarts: 3,
   maxIterations: 100,
@@ -84,6 +90,9 @@ function resolveOptions(options: KmeansClusterOptions, dimensions: number): Reso
   }
   if (!Number.isInteger(r.sampleSize) || r.sampleSize < 1) {
     throw new RangeError(`sampleSize must be a positive integer, got ${r.sampleSize}`);
+  }
+  if (!Number.isInteger(r.selectionSampleSize) || r.selectionSampleSize < 1) {
+    throw new RangeError(`selectionSampleSize must be a positive integer, got ${r.selectionSampleSize}`);
   }
   if (!Number.isInteger(r.restarts) || r.restarts < 1) {
     throw new RangeError(`restarts must be a positive integer, got ${r.restarts}`);
@@ -148,8 +157,9 @@ function pick(index: Uint32Array, positions: Uint32Array): Uint32Array {
  * k-means clustering of the events in `mask` on the given (display-scale) columns: ml-kmeans with
  * seeded k-means++ initialisation (Arthur & Vassilvitskii 2007; best of `restarts` starts by
  * within-cluster sum of squares) is fitted on a seeded subsample of `sampleSize` events, then EVERY usable event is assigned to its nearest centre in a columnar loop.
- * With `k: 'auto'` each k in `kRange` is fitted and the one with the highest mean silhouette on a
- * seeded subsample of ≤ 5000 events wins (ties: the smaller k). Events with a non-finite value get
+ * With `k: 'auto'` each k in `kRange` is fitted on a seeded subsample of `selectionSampleSize` events
+ * and the one with the highest mean silhouette on a seeded subsample of ≤ 5000 events wins (ties: the
+ * smaller k); it is then refitted on the `sampleSize` subsample. Events with a non-finite value get
  * code 255 (`excluded`). Cluster indices carry no meaning: name clusters with {@link annotateClusters}.
  *
  * Complexity: O(restarts × sampleSize × k × d × iterations) for the fit, O(n × k × d) for the assignment,
@@ -190,14 +200,14 @@ export function kmeansCluster(
       { k: minK, events: index.length, excluded },
     );
   }
-  if (opts.sampleSize < minK) {
-    throw new RangeError(`sampleSize ${opts.sampleSize} is smaller than k = ${minK}`);
+  if (Math.min(opts.sampleSize, opts.selectionSampleSize) < minK) {
+    throw new RangeError(`sampleSize and selectionSampleSize must be at least k = ${minK}`);
   }
   const rng = createRng(opts.seed);
   const kmeansSeed = Math.trunc(opts.seed) >>> 0;
   const fitIndex = pick(index, sampleIndices(index.length, opts.sampleSize, rng));
   const rows = toRows(columns, fitIndex);
-  const fit = (k: number): KMeansResult => {
+  const fit = (rows: number[][], k: number): KMeansResult => {
     if (typeof opts.initialization !== 'string') {
       const start = opts.initialization.map((row) => [...row]);
       return kmeans(rows, k, { seed: kmeansSeed, maxIterations: opts.maxIterations, tolerance: opts.tolerance, initialization: start });
@@ -221,14 +231,17 @@ export function kmeansCluster(
   let chosen: KMeansResult;
   let silhouette: KmeansClusterResult['silhouette'];
   if (opts.k === 'auto') {
+    // Candidates are fitted on a smaller seeded subsample when the fit sample is large.
+    const reuse = opts.selectionSampleSize >= fitIndex.length;
+    const selRows = reuse ? rows : toRows(columns, pick(index, sampleIndices(index.length, opts.selectionSampleSize, rng)));
     const silIndex = pick(index, sampleIndices(index.length, opts.silhouetteSampleSize, rng));
     const labels = new Uint8Array(n);
     const silLabels = new Uint8Array(silIndex.length);
     const byK: { k: number; mean: number }[] = [];
-    let best: { mean: number; result: KMeansResult } | undefined;
-    const maxK = Math.min(opts.kRange[1], rows.length);
+    let best: { mean: number; k: number; result: KMeansResult } | undefined;
+    const maxK = Math.min(opts.kRange[1], selRows.length);
     for (let k = opts.kRange[0]; k <= maxK; k++) {
-      const result = fit(k);
+      const result = fit(selRows, k);
       assignNearestCentre(columns, flattenRows(result.centroids, d), silIndex, labels);
       for (let r = 0; r < silIndex.length; r++) {
         silLabels[r] = labels[silIndex[r]!]!;
@@ -236,13 +249,13 @@ export function kmeansCluster(
       const mean = meanSilhouette(columns, silIndex, silLabels, k);
       byK.push({ k, mean });
       if (best === undefined || mean > best.mean) {
-        best = { mean, result };
+        best = { mean, k, result };
       }
     }
-    chosen = best!.result;
+    chosen = reuse ? best!.result : fit(rows, best!.k);
     silhouette = { byK, sampleSize: silIndex.length };
   } else {
-    chosen = fit(opts.k);
+    chosen = fit(rows, opts.k);
   }
   const k = chosen.centroids.length;
   const centres = flattenRows(chosen.centroids, d);
