@@ -58,20 +58,15 @@ export function decodeBinary(
     const chunk = source.read(begin + first * width, n * width);
     if (typed) {
       const swap = (order === 'desc') === LITTLE_ENDIAN_HOST;
-      let buf: Uint8Array;
-      if (!swap && chunk.byteOffset % w === 0) {
-        buf = chunk;
-      } else {
+      let buf = chunk;
+      if (chunk.byteOffset % 4 !== 0) {
         if (scratch === null || scratch.length < chunk.length) {
           scratch = new Uint8Array(Math.min(per, eventCount) * width);
         }
         buf = scratch.subarray(0, chunk.length);
         buf.set(chunk);
-        if (swap) {
-          swapInPlace(buf, w);
-        }
       }
-      transposeTyped(buf, layout, columns, first, n, applyMask);
+      transposeTyped(buf, layout, columns, first, n, applyMask, swap);
     } else {
       decodeGeneric(chunk, layout, columns, first, n, null, applyMask);
     }
@@ -114,25 +109,78 @@ export function decodeBinarySubset(
   return columns;
 }
 
-function swapInPlace(buf: Uint8Array, w: number): void {
-  if (w === 2) {
-    const u = new Uint16Array(buf.buffer, buf.byteOffset, buf.length >> 1);
-    for (let i = 0; i < u.length; i++) {
-      const x = u[i]!;
-      u[i] = ((x & 0xff) << 8) | (x >>> 8);
+const bswap32 = (x: number): number => ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+
+// One transpose per element type so that every loop stays monomorphic (V8 slows down a lot when one
+// loop sees several typed-array kinds). Each copies n events × p values from the row-major chunk
+// into columns starting at `first`, swapping bytes on the way when the file's order is not the
+// host's. Floats are copied as bits through Uint32Array views of the columns (exact, no rounding).
+function transpose32(view: Uint32Array, cols: Uint32Array[], first: number, n: number, swap: boolean): void {
+  const p = cols.length;
+  for (let c = 0; c < p; c++) {
+    const col = cols[c]!;
+    if (swap) {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = bswap32(view[s]!);
+      }
+    } else {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = view[s]!;
+      }
     }
-    return;
   }
-  const u = new Uint32Array(buf.buffer, buf.byteOffset, buf.length >> 2);
-  for (let i = 0; i < u.length; i++) {
-    const x = u[i]!;
-    u[i] = ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+}
+
+function transpose64(view: Uint32Array, cols: Uint32Array[], first: number, n: number, swap: boolean): void {
+  const p = cols.length;
+  const stride = 2 * p;
+  for (let c = 0; c < p; c++) {
+    const col = cols[c]!;
+    for (let e = 0, s = 2 * c; e < n; e++, s += stride) {
+      const d = 2 * (first + e);
+      if (swap) {
+        col[d] = bswap32(view[s + 1]!);
+        col[d + 1] = bswap32(view[s]!);
+      } else {
+        col[d] = view[s]!;
+        col[d + 1] = view[s + 1]!;
+      }
+    }
   }
-  if (w === 8) {
-    for (let i = 0; i + 1 < u.length; i += 2) {
-      const t = u[i]!;
-      u[i] = u[i + 1]!;
-      u[i + 1] = t;
+}
+
+function transposeU16(view: Uint16Array, cols: Float32Array[], masks: Int32Array, first: number, n: number, swap: boolean): void {
+  const p = cols.length;
+  for (let c = 0; c < p; c++) {
+    const col = cols[c]!;
+    const mask = masks[c]!;
+    if (swap) {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        const x = view[s]!;
+        col[first + e] = (((x & 0xff) << 8) | (x >>> 8)) & mask;
+      }
+    } else {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = view[s]! & mask;
+      }
+    }
+  }
+}
+
+function transposeU32(view: Uint32Array, cols: Float64Array[], masks: Float64Array, first: number, n: number, swap: boolean): void {
+  const p = cols.length;
+  for (let c = 0; c < p; c++) {
+    const col = cols[c]!;
+    // 2^32 stands for "no mask"; a mask is at most 2^31 - 1, so `&` stays non-negative.
+    const mask = masks[c]!;
+    if (mask === 4294967296) {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = swap ? bswap32(view[s]!) >>> 0 : view[s]!;
+      }
+    } else {
+      for (let e = 0, s = c; e < n; e++, s += p) {
+        col[first + e] = (swap ? bswap32(view[s]!) : view[s]!) & mask;
+      }
     }
   }
 }
@@ -144,30 +192,25 @@ function transposeTyped(
   first: number,
   n: number,
   applyMask: boolean,
+  swap: boolean,
 ): void {
   const p = layout.channels.length;
-  const w = layout.channels[0]!.width;
   const count = n * p;
-  const view =
-    layout.dataType === 'F'
-      ? new Float32Array(buf.buffer, buf.byteOffset, count)
-      : layout.dataType === 'D'
-        ? new Float64Array(buf.buffer, buf.byteOffset, count)
-        : w === 2
-          ? new Uint16Array(buf.buffer, buf.byteOffset, count)
-          : new Uint32Array(buf.buffer, buf.byteOffset, count);
-  for (let c = 0; c < p; c++) {
-    const col = columns[c]!;
-    const mask = applyMask ? layout.channels[c]!.mask : null;
-    if (mask === null) {
-      for (let e = 0, s = c; e < n; e++, s += p) {
-        col[first + e] = view[s]!;
-      }
-    } else {
-      for (let e = 0, s = c; e < n; e++, s += p) {
-        col[first + e] = view[s]! & mask;
-      }
-    }
+  const w = layout.channels[0]!.width;
+  const masks = layout.channels.map((c) => (applyMask ? c.mask : null));
+  const bits = (col: Column): Uint32Array => new Uint32Array(col.buffer, col.byteOffset, col.length * (col.BYTES_PER_ELEMENT / 4));
+  if (layout.dataType === 'F') {
+    transpose32(new Uint32Array(buf.buffer, buf.byteOffset, count), columns.map(bits), first, n, swap);
+  } else if (layout.dataType === 'D') {
+    transpose64(new Uint32Array(buf.buffer, buf.byteOffset, 2 * count), columns.map(bits), first, n, swap);
+  } else if (w === 2) {
+    const m = Int32Array.from(masks, (x) => (x === null ? 0xffff : x));
+    const cols = columns.filter((c): c is Float32Array => c instanceof Float32Array);
+    transposeU16(new Uint16Array(buf.buffer, buf.byteOffset, count), cols, m, first, n, swap);
+  } else {
+    const m = Float64Array.from(masks, (x) => (x === null ? 4294967296 : x));
+    const cols = columns.filter((c): c is Float64Array => c instanceof Float64Array);
+    transposeU32(new Uint32Array(buf.buffer, buf.byteOffset, count), cols, m, first, n, swap);
   }
 }
 
