@@ -16,6 +16,8 @@ export type {
 export type { WellReadout } from './readouts/wells.js';
 export type { UnitValue, ReplicationUnit } from './readouts/unit-values.js';
 export { readoutGroups } from './readouts/readout-groups.js';
+export { doseResponsePoints } from './readouts/dose-response-points.js';
+export type { DoseResponsePoints } from './readouts/dose-response-points.js';
 export { summarize } from './stats/summarize.js';
 export type { Summary } from './stats/summarize.js';
 export type { Alternative, Group } from './stats/alternative.js';

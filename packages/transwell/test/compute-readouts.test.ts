@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReadouts, parseCountTable, readoutGroups, type ConditionReadout, type TranswellDataError } from '../src/index.js';
+import {
+  computeReadouts,
+  doseResponsePoints,
+  fit4pl,
+  parseCountTable,
+  readoutGroups,
+  type ConditionReadout,
+  type TranswellDataError,
+} from '../src/index.js';
 
 const parse = (text: string) => parseCountTable(text, { sourceName: 'counts.csv' }).records;
 const byName = (cs: readonly ConditionReadout[], name: string, coating: string | null = null): ConditionReadout => {
@@ -176,5 +184,31 @@ describe('computeReadouts: errors', () => {
     const e = fail(() => computeReadouts(parse('experiment,condition,replicate,count\ne1,A,1,3\n,A,2,4\n')));
     expect(e.code).toBe('TRANSWELL_MISSING_EXPERIMENT');
     expect(e.context).toEqual({ file: 'counts.csv', line: 3 });
+  });
+});
+
+describe('doseResponsePoints', () => {
+  it('collects one point per unit of every dosed condition and fits an IC50', () => {
+    // Counts follow 5 + 95/(1 + dose/1.5) per insert (hill 1, IC50 1.5 ug/mL), two identical inserts each;
+    // the untreated CCL2 condition is dose 0.
+    const doses = [0, 0.1, 0.3, 1, 3, 10, 30];
+    const rows = doses.flatMap((d) => {
+      const count = Math.round(1000 * (5 + 95 / (1 + d / 1.5)));
+      return [1, 2].map((rep) => `${d === 0 ? 'CCL2' : `mAb ${d}`},${rep},${count},${d === 0 ? '' : 'carlumab'},${d},ug/mL`);
+    });
+    const text = `condition,replicate,count,inhibitor,dose,dose_unit\n${rows.join('\n')}\nmedium,1,900,,,\n`;
+    const r = computeReadouts(parse(text));
+    const points = doseResponsePoints(r, { inhibitor: 'carlumab' });
+    expect(points.doseUnit).toBe('ug/mL');
+    expect(points.doses).toEqual(doses.flatMap((d) => [d, d]));
+    expect(points.conditions).not.toContain('medium');
+    const fit = fit4pl(points.doses, points.responses);
+    expect(fit.potency).toBeCloseTo(1.5, 2);
+  });
+
+  it('warns when inserts of one condition disagree on their dose', () => {
+    const r = computeReadouts(parse('condition,replicate,count,dose\nA,1,3,1\nA,2,4,2\n'));
+    expect(r.warnings.map((w) => w.code)).toEqual(['TRANSWELL_INCONSISTENT_METADATA']);
+    expect(r.conditions[0]?.dose).toBe(1);
   });
 });

@@ -18,6 +18,7 @@ it('exports a stable surface', () => {
       "computeReadouts",
       "countCells",
       "decodeImage",
+      "doseResponsePoints",
       "dunnettCdf",
       "dunnettTest",
       "fit4pl",

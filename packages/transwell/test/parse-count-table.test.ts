@@ -177,3 +177,16 @@ describe('parseCountTable: errors', () => {
     expect(e.message).toMatchInlineSnapshot(`"counts.csv: no header line; expected a count table"`);
   });
 });
+
+describe('parseCountTable: format errors', () => {
+  it('rejects wide field columns mixed with a long count column', () => {
+    const e = csvError('condition,replicate,count,field_1\nA,1,3,4\n');
+    expect(e.code).toBe('TRANSWELL_CSV_FORMAT');
+    expect(e.context).toEqual({ file: 'counts.csv', line: 1, column: 4, header: 'field_1' });
+    expect(e.message).toMatchInlineSnapshot(
+      `"counts.csv: column 'field_1' does not belong in a long table; expected either field_1..field_n (wide) or field/count (long) columns"`,
+    );
+    const forced = csvError('condition,replicate,count,field_1\nA,1,3,4\n', { sourceName: 'counts.csv', format: 'wide' });
+    expect(forced.context).toMatchObject({ column: 3, header: 'count' });
+  });
+});

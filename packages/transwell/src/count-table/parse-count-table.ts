@@ -45,7 +45,7 @@ interface RawRow {
  * @throws {TranswellCsvError} `TRANSWELL_CSV_*` with context `{ file, line, column }` (1-based; column 0
  *   when the header as a whole is at fault): malformed CSV, missing required column, duplicated column,
  *   empty required cell, non-integer or negative count, bad number, duplicated
- *   (experiment, condition, coating, replicate, field).
+ *   (experiment, condition, coating, replicate, field), long and wide columns mixed (`TRANSWELL_CSV_FORMAT`).
  * @example
  * const { records } = parseCountTable('condition,replicate,field,count\nCCL2,1,1,42\n', { sourceName: 'counts.csv' });
  * records[0].count; // 42
@@ -92,6 +92,14 @@ export function parseCountTable(text: string, options: ParseCountTableOptions): 
       { file, line: headerRow.line, column: 0, header: name },
     );
   };
+  const mixed = format === 'wide' ? ['field', 'count', 'image'].find((c) => index.has(c)) : wideColumns[0];
+  if (mixed !== undefined) {
+    throw new TranswellCsvError(
+      'TRANSWELL_CSV_FORMAT',
+      `${file}: column '${mixed}' does not belong in a ${format} table; expected either field_1..field_n (wide) or field/count (long) columns`,
+      { file, line: headerRow.line, column: (index.get(mixed) ?? -1) + 1, header: mixed },
+    );
+  }
   for (const required of ['condition', 'replicate']) {
     if (!index.has(required)) {
       missing(required);

@@ -70,6 +70,11 @@ export function resolveReadoutOptions(options: ReadoutOptions = {}): ResolvedRea
 export interface ConditionReadout {
   readonly condition: string;
   readonly coating: string | null;
+  /** CCL2 (ng/mL), inhibitor, dose and dose unit of the condition (from its first insert). */
+  readonly ccl2NgMl: number | null;
+  readonly inhibitor: string | null;
+  readonly dose: number | null;
+  readonly doseUnit: string | null;
   readonly unit: ReplicationUnit;
   /** Number of units (experiments or inserts). */
   readonly n: number;
@@ -188,6 +193,14 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
   for (const ws of groups.values()) {
     const first = ws[0]!;
     const values = metricValues(ws);
+    const differing = (['ccl2NgMl', 'inhibitor', 'dose', 'doseUnit'] as const).filter((k) => ws.some((w) => w[k] !== first[k]));
+    if (differing.length > 0) {
+      warnings.push({
+        code: 'TRANSWELL_INCONSISTENT_METADATA',
+        message: `condition '${first.condition}': inserts differ in ${differing.join(', ')}; the first insert's values are reported`,
+        context: { condition: first.condition, coating: first.coating, columns: differing },
+      });
+    }
     const base = reference(o.baseline, first.coating);
     const positive = reference(o.positiveControl, first.coating);
     const control = reference(o.control, first.coating);
@@ -215,6 +228,10 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
     conditions.push({
       condition: first.condition,
       coating: first.coating,
+      ccl2NgMl: first.ccl2NgMl,
+      inhibitor: first.inhibitor,
+      dose: first.dose,
+      doseUnit: first.doseUnit,
       unit,
       n: values.length,
       nInserts: ws.length,

@@ -7,6 +7,11 @@ export interface WellReadout {
   readonly condition: string;
   readonly coating: string | null;
   readonly replicate: string;
+  /** Treatment metadata of the insert (from its first record). */
+  readonly ccl2NgMl: number | null;
+  readonly inhibitor: string | null;
+  readonly dose: number | null;
+  readonly doseUnit: string | null;
   /** Field counts in input order (cells per field). */
   readonly counts: number[];
   readonly nFields: number;
@@ -69,6 +74,10 @@ export function groupWells(records: readonly CountRecord[], defaults: WellDefaul
       condition: first.condition,
       coating: first.coating,
       replicate: first.replicate,
+      ccl2NgMl: first.ccl2NgMl,
+      inhibitor: first.inhibitor,
+      dose: first.dose,
+      doseUnit: first.doseUnit,
       counts,
       nFields: counts.length,
       meanPerField,
