@@ -1,5 +1,5 @@
 import type { Column, Mask } from '@tamkit/core';
-import { PHENOTYPE_CLASSES, type Classification, type PhenotypeClass } from './classification.js';
+import type { Classification, PhenotypeClass } from './classification.js';
 import { medianSorted, robustSdSorted, sortedFinite } from './sorted-values.js';
 
 /** A marker's negative reference: the FMO (or isotype) control's values in the same parent gate. */
@@ -77,19 +77,25 @@ export function classStatistics(
     const medians = classMedians(column, codes);
     const display = options.display?.[marker];
     const displayMedians = display === undefined ? undefined : classMedians(display, codes);
-    const classes = {} as Record<PhenotypeClass, ClassMarkerStats>;
-    PHENOTYPE_CLASSES.forEach((name, c) => {
+    const reference = control !== null && control.eventCount > 0 ? control : null;
+    const stat = (c: number): ClassMarkerStats => {
       const { count, median } = medians[c]!;
-      const hasControl = control !== null && control.eventCount > 0;
-      classes[name] = {
+      return {
         count,
         median,
         ...(displayMedians === undefined ? {} : { medianDisplay: displayMedians[c]!.median }),
-        ratioToControl: hasControl && control!.median > 0 ? median / control!.median : null,
-        differenceToControl: hasControl ? median - control!.median : null,
-        stainIndex: hasControl && control!.robustSd > 0 ? (median - control!.median) / (2 * control!.robustSd) : null,
+        ratioToControl: reference !== null && reference.median > 0 ? median / reference.median : null,
+        differenceToControl: reference !== null ? median - reference.median : null,
+        stainIndex:
+          reference !== null && reference.robustSd > 0 ? (median - reference.median) / (2 * reference.robustSd) : null,
       };
-    });
+    };
+    const classes: Record<PhenotypeClass, ClassMarkerStats> = {
+      M1: stat(0),
+      M2: stat(1),
+      double_positive: stat(2),
+      double_negative: stat(3),
+    };
     return { marker, control, classes };
   });
 }
