@@ -62,9 +62,8 @@ function problem(seg: FcsSegment, input: DataSegmentInput): string | null {
  * the one that fits is used with an `FCS_OFFSET_DISCREPANCY` warning; when both fit, HEADER wins
  * (the spec's primary location). Then the length is checked against $TOT.
  *
- * @throws {FcsParseError} `FCS_OFFSET_DISCREPANCY` (neither fits), `FCS_OFFSET_OUT_OF_RANGE`,
- *   `FCS_TRUNCATED`, `FCS_DATA_SIZE_MISMATCH`, `FCS_MISSING_KEYWORD`-like `FCS_OFFSET_OUT_OF_RANGE`
- *   when no DATA location exists at all.
+ * @throws {FcsParseError} `FCS_OFFSET_DISCREPANCY` (neither fits), `FCS_OFFSET_OUT_OF_RANGE`
+ *   (outside the file, or no DATA location at all), `FCS_TRUNCATED`, `FCS_DATA_SIZE_MISMATCH`.
  */
 export function resolveDataSegment(input: DataSegmentInput, options: ResolvedFcsParseOptions): ResolvedDataSegment {
   const file = options.sourceName;
