@@ -11,10 +11,11 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { channelMeta, createEventTable, createRng } from '../packages/core/src/index.js';
-import { writeFcsChunks } from '../packages/fcs/src/index.js';
+import { writeFcs, writeFcsChunks } from '../packages/fcs/src/index.js';
 import { markdownTable, median } from './markdown.js';
 
 const MB = 1024 * 1024;
@@ -33,6 +34,8 @@ export interface FcsBenchOptions {
 export interface FcsBenchRow {
   readonly events: number;
   readonly fileBytes: number;
+  /** Median ms of writeFcs (in memory) for this table; NaN when not measured. */
+  readonly writeMs: number;
   readonly readMs: number;
   readonly parseMs: number;
   readonly fcsMs: number | null;
@@ -65,8 +68,11 @@ export interface FcsBenchResult {
   readonly markdown: string;
 }
 
-/** Writes an `events` × 12 float32 file (seeded log-normal intensities, a rising Time) in chunks. */
-function writeBenchFile(path: string, events: number, seed: number): void {
+/**
+ * Writes an `events` × 12 float32 file (seeded log-normal intensities, a rising Time) in chunks;
+ * returns the median time of `writeRuns` in-memory writeFcs calls on the same table (0 runs: NaN).
+ */
+function writeBenchFile(path: string, events: number, seed: number, writeRuns: number): number {
   const rng = createRng(seed);
   const block = Math.min(events, 1_000_000);
   const columns = CHANNELS.map((name, c) => {
@@ -81,6 +87,12 @@ function writeBenchFile(path: string, events: number, seed: number): void {
     return col;
   });
   const table = createEventTable(CHANNELS.map((name) => channelMeta({ name, range: 262144 })), columns);
+  const writeTimes: number[] = [];
+  for (let r = 0; r < writeRuns; r++) {
+    const start = performance.now();
+    writeFcs(table);
+    writeTimes.push(performance.now() - start);
+  }
   const fd = openSync(path, 'w');
   try {
     for (const chunk of writeFcsChunks(table, { keywords: { $FIL: `bench-${events}.fcs` } })) {
@@ -89,6 +101,7 @@ function writeBenchFile(path: string, events: number, seed: number): void {
   } finally {
     closeSync(fd);
   }
+  return writeTimes.length > 0 ? median(writeTimes) : Number.NaN;
 }
 
 interface ChildResult {
@@ -120,7 +133,8 @@ export function runFcsBench(options: FcsBenchOptions = {}): FcsBenchResult {
   try {
     for (const events of sizes) {
       const file = join(dir, `bench-${events}.fcs`);
-      writeBenchFile(file, events, seed);
+      // writeFcs in memory (the writer's own speed), 3 runs at 1M events only.
+      const writeMs = writeBenchFile(file, events, seed, events <= 1_000_000 ? 3 : 0);
       const fileBytes = statSync(file).size;
       log(`${events} events: ${(fileBytes / MB).toFixed(1)} MB written; measuring`);
       const read = child('read', file, reps, 1);
@@ -141,6 +155,7 @@ export function runFcsBench(options: FcsBenchOptions = {}): FcsBenchResult {
       rows.push({
         events,
         fileBytes,
+        writeMs,
         readMs,
         parseMs,
         fcsMs,
@@ -211,6 +226,11 @@ export function formatFcsBench(r: Omit<FcsBenchResult, 'markdown'>): string {
     `Wall-clock medians of ${r.reps} runs after one warm-up, each reader in its own process; in parentheses the median CPU time (user + system) of the same runs and the ratios of CPU times. PASS/FAIL is judged on wall-clock times.`,
     '',
     times,
+    '',
+    `writeFcs in memory (median of 3): ${r.rows
+      .filter((row) => !Number.isNaN(row.writeMs))
+      .map((row) => `${row.events.toLocaleString('en-US')} events, ${row.writeMs.toFixed(0)} ms`)
+      .join('; ')}.`,
     '',
     `Peak RSS (process.resourceUsage().maxRSS) of one read in a fresh process. It includes the runtime and the TypeScript source loader: ${(r.baselineRssBytes / MB).toFixed(0)} MB for the same process reading nothing (above baseline: the parse's own memory).`,
     '',
