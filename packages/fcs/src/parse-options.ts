@@ -13,7 +13,11 @@ export interface ResolvedFcsParseOptions {
   readonly ignoreBadNextData: boolean;
 }
 
-/** Defaults of {@link FcsParseOptions}: strict, every data set, bit mask applied. */
+/**
+ * Defaults of {@link FcsParseOptions}: strict, every data set, bit mask applied.
+ * @example
+ * FCS_PARSE_DEFAULTS.bitMask; // 'apply'
+ */
 export const FCS_PARSE_DEFAULTS: ResolvedFcsParseOptions = {
   sourceName: undefined,
   dataset: 'all',
@@ -28,6 +32,8 @@ export const FCS_PARSE_DEFAULTS: ResolvedFcsParseOptions = {
 
 /**
  * Fills defaults and checks option types.
+ * @example
+ * resolveParseOptions({ textOnly: true }).dataset; // 'all'
  * @throws {TypeError} on an option of the wrong type; {RangeError} on a negative data set index or count.
  */
 export function resolveParseOptions(options: FcsParseOptions = {}): ResolvedFcsParseOptions {

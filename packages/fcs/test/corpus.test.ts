@@ -67,6 +67,9 @@ function checkKeywords(ds: FcsDataset, m: ManifestDataset): void {
 }
 
 describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', () => {
+  it('lists the corpus files', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
   for (const entry of files) {
     const bytes = (): Uint8Array => readCorpus(`fcs/${entry.file}`);
     if (entry.expected_error !== undefined) {
