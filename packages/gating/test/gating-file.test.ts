@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GatingFileError } from '../src/errors.js';
 import { parseGatingFile } from '../src/gating-file/parse-gating-file.js';
@@ -128,6 +129,20 @@ function relabel<T extends object>(matrices: Readonly<Record<string, T>>): Recor
 }
 
 describe('parseGatingFile', () => {
+  it('reads the example of docs/gating.md (so the guide cannot drift)', () => {
+    const guide = readFileSync(new URL('../../../docs/gating.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const s = parseGatingFile(example, 'gating.md');
+    expect(s.gates.map((g) => [g.id, g.parent ?? null])).toEqual([
+      ['Cells', null],
+      ['Live', 'Cells'],
+      ['M1-M2', 'Live'],
+      ['CD11b-high', 'Live'],
+      ['Not-M1', 'Live'],
+    ]);
+    expect(parseGatingFile(toGatingFile(s), 'again.yaml')).toEqual(s);
+  });
+
   it('reads JSON too, with nesting and bare channel names', () => {
     const s = parseGatingFile(
       JSON.stringify({ gates: [{ id: 'Cells', kind: 'range', dimension: 'FSC-A', min: 1, children: [{ id: 'Live', kind: 'range', dimension: { channel: 'Zombie', compensation: 'uncompensated' }, max: 2 }] }] }),

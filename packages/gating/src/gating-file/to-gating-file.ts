@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import { isRatioDimension, type BoundedDimension, type Dimension, type GateSpec } from '../gates/gate-spec.js';
 import type { GatingStrategy } from '../strategy/gating-strategy.js';
 import { validateStrategy } from '../strategy/validate-strategy.js';
@@ -52,7 +52,28 @@ export function toGatingFile(strategy: GatingStrategy, options: GatingFileOption
       ...gateFields(node.gate),
     })),
   };
-  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0 });
+  if (format === 'json') {
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  }
+  // Compact YAML: lists of numbers, transform parameters and single-line dimensions in flow style.
+  const yaml = new Document(doc);
+  visit(yaml, {
+    Seq(_, node) {
+      if (node.items.every((item) => isScalar(item) || (isSeq(item) && item.items.every((i) => isScalar(i))))) {
+        node.flow = true;
+      }
+    },
+    Map(_, node, path) {
+      const parent = path[path.length - 1];
+      const owner = path[path.length - 3];
+      const underTransforms = isPair(parent) && isPair(owner) && isScalar(owner.key) && owner.key.value === 'transforms';
+      const dimensionLike = isPair(parent) && isScalar(parent.key) && ['dimension', 'positions', 'ratio'].includes(String(parent.key.value));
+      if (underTransforms || dimensionLike || (isSeq(parent) && node.items.every((p) => isScalar(p.value)))) {
+        node.flow = isMap(node);
+      }
+    },
+  });
+  return yaml.toString({ lineWidth: 0 });
 }
 
 function dimension(d: Dimension | BoundedDimension): unknown {
