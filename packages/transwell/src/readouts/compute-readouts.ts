@@ -153,7 +153,12 @@ export function computeReadouts(records: readonly CountRecord[], options: Readou
   const groups = new Map<string, WellReadout[]>();
   for (const w of wells) {
     const key = `${w.condition}\u0000${w.coating ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), w]);
+    const list = groups.get(key);
+    if (list === undefined) {
+      groups.set(key, [w]);
+    } else {
+      list.push(w);
+    }
   }
   const conditionNames = new Set(wells.map((w) => w.condition));
   for (const name of [o.baseline, o.positiveControl, o.control]) {

@@ -38,7 +38,12 @@ export function unitValues(
       return null;
     }
     const key = w.experiment ?? '';
-    byExperiment.set(key, [...(byExperiment.get(key) ?? []), v]);
+    const list = byExperiment.get(key);
+    if (list === undefined) {
+      byExperiment.set(key, [v]);
+    } else {
+      list.push(v);
+    }
   }
   for (const [key, vs] of byExperiment) {
     values.push({ unit: key, value: vs.reduce((a, b) => a + b, 0) / vs.length });
