@@ -105,9 +105,36 @@ describe('countCells on hand-built images', () => {
         pores.push({ x, y, r: 4, value: 215 });
       }
     }
-    const result = countCells(violetImage(120, 120, pores), { ...options, stain: 'crystal-violet' });
+    const image = violetImage(120, 120, pores);
+    // Pore RGB (194, 183, 214): luminance 0.299·194 + 0.587·183 + 0.114·214 ≈ 189.8; membrane
+    // (230, 217, 252): ≈ 224.9. About 16 % of the light is absorbed: under the 25 % crystal-violet floor.
+    const result = countCells(image, { ...options, stain: 'crystal-violet' });
     expect(result.count).toBe(0);
-    expect(result.rejected.small).toBe(pores.length);
+    expect(result.threshold.value).toBeCloseTo(0.25, 6);
+    expect(result.warnings.map((w) => w.code)).toContain('TRANSWELL_IMAGE_THRESHOLD_FLOOR');
+    // Without the floor, Otsu separates the pores from the membrane and the area filter rejects them.
+    const noFloor = countCells(image, { ...options, stain: 'crystal-violet', minSignal: 0 });
+    expect(noFloor.count).toBe(0);
+    expect(noFloor.rejected.small).toBe(pores.length);
+  });
+
+  it('counts a field of pure noise as zero cells', () => {
+    // Nuclear stain, no objects: Otsu alone would cut the noise; the 6-SD noise floor does not.
+    // Noise from a fixed linear congruential sequence (deterministic, no seed needed).
+    const width = 128;
+    const pixels = new Uint8Array(width * width);
+    let state = 12345;
+    for (let i = 0; i < pixels.length; i++) {
+      let sum = 0;
+      for (let k = 0; k < 4; k++) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        sum += state / 2 ** 32;
+      }
+      pixels[i] = Math.round(30 + 10 * (sum - 2));
+    }
+    const result = countCells({ pixels, width, height: width, channels: 1, bitDepth: 8 }, options);
+    expect(result.count).toBe(0);
+    expect(result.threshold.floor).toBeGreaterThan(result.threshold.automatic!);
   });
 
   it('counts small debris as zero cells', () => {

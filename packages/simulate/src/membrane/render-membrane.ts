@@ -80,8 +80,10 @@ export function renderMembrane(
   for (const d of debris) {
     drawSpot(density, width, height, d, 0, true);
   }
+  // Pores scatter transmitted light (visible on crystal violet) but barely fluoresce.
+  const poreScale = o.stain === 'nuclear' ? 0.25 : 1;
   for (const p of pores) {
-    drawSpot(density, width, height, p, 0, false);
+    drawSpot(density, width, height, { ...p, amplitude: p.amplitude * poreScale }, 0, false);
   }
   const illumination = illuminationField(o, rng);
   const channels = o.stain === 'crystal-violet' ? 3 : 1;

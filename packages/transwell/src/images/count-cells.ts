@@ -8,7 +8,7 @@ import { membraneSignal } from './membrane-signal.js';
 import { resolveCountOptions } from './count-options.js';
 import type { CountCellsOptions, ResolvedCountOptions } from './count-options.js';
 import { splitObjects } from './split-objects.js';
-import { autoThreshold } from './threshold.js';
+import { autoThreshold, robustNoise } from './threshold.js';
 import type { ThresholdMethod } from './threshold.js';
 
 /** One counted object (a cell, a piece split from a blob, or an unsplit cluster). */
@@ -32,8 +32,18 @@ export interface CellCountResult {
   /** Cells counted: the sum of `objects[i].cells`. */
   readonly count: number;
   readonly objects: readonly CountedObject[];
-  /** Threshold on the background-corrected signal (fraction of full scale), and how it was chosen. */
-  readonly threshold: { readonly method: ThresholdMethod | 'fixed'; readonly value: number };
+  /**
+   * Threshold on the background-corrected signal (fraction of full scale) and how it was chosen:
+   * `value` = max(`automatic`, `floor`) for an automatic method, the given number when fixed.
+   */
+  readonly threshold: {
+    readonly method: ThresholdMethod | 'fixed';
+    readonly value: number;
+    /** The automatic method's value, null when fixed. */
+    readonly automatic: number | null;
+    /** max(median + noiseFloorSd × robust SD, minSignal), null when fixed. */
+    readonly floor: number | null;
+  };
   /** Objects rejected by each filter (checked in this order: small, large, faint, lowCircularity). */
   readonly rejected: { readonly small: number; readonly large: number; readonly faint: number; readonly lowCircularity: number };
   /** Median area of the accepted objects, px: the single-cell area clusters are divided by. */
@@ -51,7 +61,7 @@ export interface CellCountResult {
  * Counts migrated cells on a transwell membrane image. Pipeline (every parameter in
  * {@link CountCellsOptions}, defaults in `COUNT_CELLS_DEFAULTS`): grey conversion and inversion for
  * crystal violet, noise smoothing, tiled-percentile illumination correction (`membraneSignal`),
- * threshold (Otsu by default), hole filling, watershed split of touching cells on the distance
+ * threshold (Otsu by default, raised to a noise and minimum-signal floor), hole filling, watershed split of touching cells on the distance
  * transform, then area, peak-signal and circularity filters; a blob at least
  * `clusterAreaFactor` × the median area counts as round(area ÷ median) cells.
  * Pure: O(n) in pixels plus a counting sort.
@@ -75,7 +85,24 @@ export function countCells(image: MembraneImage, options: CountCellsOptions): Ce
     });
   }
   const signal = membraneSignal(image, p);
-  const thresholdValue = typeof p.threshold === 'number' ? p.threshold : autoThreshold(signal, p.threshold);
+  let thresholdValue: number;
+  let automatic: number | null = null;
+  let floor: number | null = null;
+  if (typeof p.threshold === 'number') {
+    thresholdValue = p.threshold;
+  } else {
+    automatic = autoThreshold(signal, p.threshold);
+    const noise = robustNoise(signal, width, height, 2 * p.smoothRadiusPx + 2);
+    floor = Math.max(noise.median + p.noiseFloorSd * noise.sd, p.minSignal);
+    thresholdValue = Math.max(automatic, floor);
+    if (floor > automatic) {
+      warnings.push({
+        code: 'TRANSWELL_IMAGE_THRESHOLD_FLOOR',
+        message: `${p.threshold} threshold ${automatic.toFixed(3)} is below the noise/minimum-signal floor ${floor.toFixed(3)} (few or no cells?); the floor is used; lower noiseFloorSd or minSignal to change it`,
+        context: { automatic, floor },
+      });
+    }
+  }
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) {
     mask[i] = signal[i]! > thresholdValue ? 1 : 0;
@@ -171,7 +198,7 @@ export function countCells(image: MembraneImage, options: CountCellsOptions): Ce
   return {
     count,
     objects,
-    threshold: { method: typeof p.threshold === 'number' ? 'fixed' : p.threshold, value: thresholdValue },
+    threshold: { method: typeof p.threshold === 'number' ? 'fixed' : p.threshold, value: thresholdValue, automatic, floor },
     rejected,
     medianAreaPx,
     parameters: p,

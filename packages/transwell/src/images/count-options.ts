@@ -9,6 +9,17 @@ export interface CountCellsOptions {
   readonly pixelSizeUm?: number;
   /** Automatic method, or a fixed value of the background-corrected signal (0–1 of full scale). */
   readonly threshold?: ThresholdMethod | number;
+  /**
+   * The threshold is raised to at least median + this × the robust SD of the signal, so a field
+   * with few or no cells does not cut noise (the automatic methods always split something).
+   */
+  readonly noiseFloorSd?: number;
+  /**
+   * The threshold is raised to at least this signal (fraction of light absorbed for crystal violet,
+   * of full scale above background for a nuclear stain); `'auto'`: 0.25 for crystal violet, whose
+   * stained cells absorb far more than the membrane's pores, 0 for a nuclear stain.
+   */
+  readonly minSignal?: number | 'auto';
   /** Expected cell diameter, µm: sizes the background tiles, the smoothing and the fallback cell area. */
   readonly cellDiameterUm?: number;
   /** Objects smaller than this are rejected (debris, pores), µm². */
@@ -27,7 +38,7 @@ export interface CountCellsOptions {
   readonly fillHoles?: boolean;
   /** Correct uneven illumination with a tiled-percentile background. */
   readonly correctBackground?: boolean;
-  /** Background tile side, in expected cell diameters. */
+  /** Background tile side, in expected cell diameters (at most 1/8 of the shorter image side, at least 16 px). */
   readonly backgroundTileCells?: number;
   /** Radius of the two box-blur passes that smooth noise, px; `'auto'` = cell diameter / 12. */
   readonly smoothRadiusPx?: number | 'auto';
@@ -40,6 +51,8 @@ export interface CountCellsOptions {
 /** Defaults of {@link CountCellsOptions}. */
 export const COUNT_CELLS_DEFAULTS = {
   threshold: 'otsu' as ThresholdMethod | number,
+  noiseFloorSd: 6,
+  minSignal: 'auto' as number | 'auto',
   cellDiameterUm: 12,
   // 60 µm² lies above an 8 µm pore (50 µm²) and below a 10 µm cell (79 µm²).
   minAreaUm2: 60,
@@ -61,6 +74,8 @@ export interface ResolvedCountOptions {
   readonly stain: MembraneStain;
   readonly pixelSizeUm: number | null;
   readonly threshold: ThresholdMethod | number;
+  readonly noiseFloorSd: number;
+  readonly minSignal: number;
   readonly cellDiameterUm: number;
   readonly minAreaUm2: number;
   readonly maxAreaUm2: number;
@@ -114,6 +129,11 @@ export function resolveCountOptions(options: CountCellsOptions): ResolvedCountOp
   const cellDiameterPx = cellDiameterUm / scale;
   const smoothRadiusPx =
     merged.smoothRadiusPx === 'auto' ? Math.max(1, Math.round(cellDiameterPx / 12)) : merged.smoothRadiusPx;
+  if (!(merged.noiseFloorSd >= 0) || (merged.minSignal !== 'auto' && !Number.isFinite(merged.minSignal))) {
+    throw new RangeError(
+      `noiseFloorSd must be ≥ 0 and minSignal a number or 'auto', got ${merged.noiseFloorSd} and ${String(merged.minSignal)}`,
+    );
+  }
   if (!Number.isSafeInteger(smoothRadiusPx) || smoothRadiusPx < 0) {
     throw new RangeError(`smoothRadiusPx must be a non-negative integer or 'auto', got ${smoothRadiusPx}`);
   }
@@ -122,6 +142,7 @@ export function resolveCountOptions(options: CountCellsOptions): ResolvedCountOp
     stain: options.stain,
     pixelSizeUm,
     smoothRadiusPx,
+    minSignal: merged.minSignal === 'auto' ? (options.stain === 'crystal-violet' ? 0.25 : 0) : merged.minSignal,
     cellDiameterPx,
     backgroundTilePx: Math.max(16, Math.round(merged.backgroundTileCells * cellDiameterPx)),
     minAreaPx: merged.minAreaUm2 / (scale * scale),

@@ -17,7 +17,8 @@ export interface MembraneSignalSettings {
  * 1. grey: luminance 0.299 R + 0.587 G + 0.114 B (crystal violet) or the brightest channel
  *    (nuclear stain), divided by 2^bitDepth − 1;
  * 2. noise smoothing: two box-blur passes of `smoothRadiusPx`;
- * 3. crystal violet (transmitted light, multiplicative): flat-field by the 75th-percentile
+ * 3. tiles of `backgroundTilePx`, at most 1/8 of the shorter side (at least 16 px);
+ *    crystal violet (transmitted light, multiplicative): flat-field by the 75th-percentile
  *    background B and invert, signal = 1 − grey / B (0 on bare membrane, about the stain's
  *    absorbed fraction on a cell); nuclear stain (additive background): signal = grey − B with B
  *    the 25th percentile. Without correction B is 1 (crystal violet) or 0 (nuclear).
@@ -43,9 +44,11 @@ export function membraneSignal(image: MembraneImage, settings: MembraneSignalSet
   const r = settings.smoothRadiusPx;
   const smooth = r > 0 ? boxBlur(boxBlur(grey, width, height, r), width, height, r) : grey;
   const signal = new Float32Array(n);
+  // At least an 8 × 8 tile grid, so vignetting is followed on fields only a few cells wide.
+  const tile = Math.max(16, Math.min(settings.backgroundTilePx, Math.floor(Math.min(width, height) / 8)));
   if (settings.stain === 'crystal-violet') {
     const background = settings.correctBackground
-      ? estimateBackground(smooth, width, height, settings.backgroundTilePx, 0.75)
+      ? estimateBackground(smooth, width, height, tile, 0.75)
       : null;
     for (let i = 0; i < n; i++) {
       const b = background === null ? 1 : Math.max(background[i]!, 1e-3);
@@ -53,7 +56,7 @@ export function membraneSignal(image: MembraneImage, settings: MembraneSignalSet
     }
   } else {
     const background = settings.correctBackground
-      ? estimateBackground(smooth, width, height, settings.backgroundTilePx, 0.25)
+      ? estimateBackground(smooth, width, height, tile, 0.25)
       : null;
     for (let i = 0; i < n; i++) {
       signal[i] = smooth[i]! - (background === null ? 0 : background[i]!);

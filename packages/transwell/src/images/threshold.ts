@@ -145,3 +145,68 @@ function liBin(hist: Float64Array): number {
   }
   return Math.min(Math.max(Math.floor(t) - 1, 0), hist.length - 2);
 }
+
+/**
+ * Robust background level and pixel noise of a plane: the median of the values, and the SD of
+ * the noise from the differences of pixels `lag` apart along rows, 1.4826 × MAD(diff) ÷ √2. With
+ * a lag beyond the smoothing's reach, neighbouring noise is independent, a smooth residual
+ * gradient cancels in the difference, and the minority of differences that cross an object edge
+ * do not move the median. Histograms of 4096 bins.
+ *
+ * @example
+ * robustNoise(plane, 1024, 1024, 3); // { median, sd }
+ */
+export function robustNoise(values: Float32Array, width: number, height: number, lag: number): { median: number; sd: number } {
+  const median = histogramMedian(values, values.length, (i) => values[i]!);
+  if (lag < 1 || lag >= width) {
+    return { median, sd: 0 };
+  }
+  const perRow = width - lag;
+  const count = perRow * height;
+  const diff = (k: number): number => {
+    const y = Math.floor(k / perRow);
+    const i = y * width + (k - y * perRow);
+    return Math.abs(values[i + lag]! - values[i]!);
+  };
+  const mad = histogramMedian(values, count, diff);
+  return { median, sd: (1.4826 * mad) / Math.SQRT2 };
+}
+
+function histogramMedian(values: Float32Array, count: number, at: (k: number) => number): number {
+  if (count === 0) {
+    return 0;
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < count; k++) {
+    const v = at(k);
+    if (v < lo) {
+      lo = v;
+    }
+    if (v > hi) {
+      hi = v;
+    }
+  }
+  if (!(hi > lo)) {
+    return lo;
+  }
+  const bins = 4096;
+  const width = (hi - lo) / bins;
+  const hist = new Uint32Array(bins);
+  for (let k = 0; k < count; k++) {
+    let b = Math.floor((at(k) - lo) / width);
+    b = b >= bins ? bins - 1 : b;
+    hist[b]!++;
+  }
+  const half = count / 2;
+  let acc = 0;
+  for (let b = 0; b < bins; b++) {
+    const next = acc + hist[b]!;
+    if (next >= half) {
+      // Linear interpolation inside the bin.
+      return lo + (b + (half - acc) / Math.max(hist[b]!, 1)) * width;
+    }
+    acc = next;
+  }
+  return hi;
+}
