@@ -28,7 +28,7 @@ interface WritePlan {
  * Latin-1 for 2.0/3.0. Pure: no file access. O(events × channels); about 50 ms for 1M events × 12
  * channels.
  *
- * @throws {TypeError} on a bad option, an empty keyword value, a keyword the writer derives itself,
+ * @throws {TypeError} on a table without channels, a bad option, an empty keyword value, a keyword the writer derives itself,
  * a keyword containing the delimiter, a value starting with it, a value outside Latin-1 for
  * versions 2.0/3.0, a bad spillover matrix.
  * @throws {RangeError} on an integer value that is negative, fractional or too wide for its `bits`
@@ -85,6 +85,10 @@ function* chunks(table: EventTable, plan: WritePlan): IterableIterator<Uint8Arra
 }
 
 function planWrite(table: EventTable, options: FcsWriteOptions | undefined): WritePlan {
+  if (table.channels.length === 0) {
+    // FCS 3.1 §3.2.18: $PAR must be at least 1.
+    throw new TypeError('table has no channels; an FCS data set needs at least one parameter');
+  }
   if (table.columns.length !== table.channels.length) {
     throw new TypeError(
       `table has ${table.channels.length} channels but ${table.columns.length} columns`,

@@ -200,6 +200,7 @@ describe('writeFcs keywords', () => {
     expect(bad({ delimiter: ' ' })).toThrow(TypeError);
     expect(bad({ bits: 16 })).toThrow(TypeError);
     expect(() => writeFcs(oneChannel([1], { logDecades: 4 }))).toThrow(RangeError);
+    expect(() => writeFcs(createEventTable([], []))).toThrow(TypeError);
   });
 });
 
