@@ -1,3 +1,4 @@
+import type { TamkitWarning } from '@tamkit/core';
 import { FcsParseError, filePrefix } from './errors.js';
 import { badValue, getKeyword, parseCount, parseNumber, requireKeyword } from './keywords.js';
 import type { FcsDataType, FcsKeywords, FcsParameter, FcsVersion } from './types.js';
@@ -24,7 +25,10 @@ export interface DataLayout {
   readonly channels: readonly ChannelLayout[];
   /** Bytes per event; 0 for delimited ASCII. */
   readonly eventWidth: number;
-  readonly eventCount: number;
+  /** $TOT, or null when an FCS 2.0 file omits it (then derived from the DATA length). */
+  readonly eventCount: number | null;
+  /** Tolerated keyword problems (`FCS_BAD_PARAMETER_KEYWORD`). */
+  readonly warnings: TamkitWarning[];
 }
 
 /** Smallest power of two >= r (1 for r <= 1). */
@@ -121,11 +125,23 @@ export function readDataLayout(
   if (par === undefined || par > keywordCount) {
     throw badValue('$PAR', parRaw, `a parameter count of at most ${keywordCount} (the number of keywords)`, file);
   }
-  const totRaw = requireKeyword(keywords, '$TOT', file);
-  const eventCount = parseCount(totRaw);
+  // $TOT is optional in FCS 2.0 only; the caller then derives it from the DATA length.
+  const totRaw = version === 'FCS2.0' ? getKeyword(keywords, '$TOT') : requireKeyword(keywords, '$TOT', file);
+  const eventCount = totRaw === undefined ? null : parseCount(totRaw);
   if (eventCount === undefined) {
-    throw badValue('$TOT', totRaw, 'a non-negative integer', file);
+    throw badValue('$TOT', totRaw ?? '', 'a non-negative integer', file);
   }
+  const warnings: TamkitWarning[] = [];
+  // $PnE and $PnG only matter for scale values, so a value that cannot be read leaves a warning and
+  // the default (linear, gain 1) instead of making the data unreadable.
+  const tolerate = (key: string, raw: string, used: string): void => {
+    warnings.push({
+      code: 'FCS_BAD_PARAMETER_KEYWORD',
+      message: `${p}${key} is '${raw}', expected ${key.endsWith('E') ? 'two numbers f1,f2' : 'a number'}; using ${used}`,
+      offset: textOffset,
+      context: { keyword: key, value: raw },
+    });
+  };
   const parameters: FcsParameter[] = [];
   const channels: ChannelLayout[] = [];
   let offset = 0;
@@ -138,15 +154,17 @@ export function readDataLayout(
     let amplification: readonly [number, number] = [0, 0];
     if (eRaw !== undefined && eRaw !== '') {
       const parts = eRaw.split(',').map((s) => parseNumber(s));
-      if (parts.length !== 2 || parts[0] === undefined || parts[1] === undefined) {
-        throw badValue(`$P${n}E`, eRaw, 'two numbers f1,f2', file);
+      if (parts.length !== 2 || parts[0] === undefined || parts[1] === undefined || parts[0] < 0) {
+        tolerate(`$P${n}E`, eRaw, '0,0 (linear)');
+      } else {
+        amplification = [parts[0], parts[1]];
       }
-      amplification = [parts[0], parts[1]];
     }
     const gRaw = getKeyword(keywords, `$P${n}G`);
-    const gain = gRaw === undefined || gRaw === '' ? 1 : parseNumber(gRaw);
+    let gain = gRaw === undefined || gRaw === '' ? 1 : parseNumber(gRaw);
     if (gain === undefined) {
-      throw badValue(`$P${n}G`, gRaw ?? '', 'a number', file);
+      tolerate(`$P${n}G`, gRaw ?? '', '1');
+      gain = 1;
     }
     let bits: number;
     let width: number;
@@ -219,5 +237,5 @@ export function readDataLayout(
   if (delimited !== 0 && delimited !== par) {
     throw badValue('$P1B', requireKeyword(keywords, '$P1B', file), "'*' for every parameter or for none", file);
   }
-  return { dataType, byteOrder, byteRank: rank, parameters, channels, eventWidth: offset, eventCount };
+  return { dataType, byteOrder, byteRank: rank, parameters, channels, eventWidth: offset, eventCount, warnings };
 }

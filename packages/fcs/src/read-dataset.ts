@@ -3,7 +3,7 @@ import type { ChannelMeta, Column, TamkitWarning } from '@tamkit/core';
 import { readDataLayout, type DataLayout } from './data-layout.js';
 import { decodeAscii } from './decode-ascii.js';
 import { decodeBinary, decodeBinarySubset } from './decode-binary.js';
-import { filePrefix } from './errors.js';
+import { FcsKeywordError, filePrefix } from './errors.js';
 import { HEADER_SIZE, parseHeader } from './header.js';
 import { badValue, getKeyword, parseCount } from './keywords.js';
 import type { ResolvedFcsParseOptions } from './parse-options.js';
@@ -41,6 +41,26 @@ function analysisSegment(
     return null;
   }
   return seg;
+}
+
+/** Whole events in the DATA segment, for FCS 2.0 files without $TOT. */
+function deriveEventCount(
+  header: FcsSegment | null,
+  keywords: FcsKeywords,
+  layout: DataLayout,
+  file: string | undefined,
+): number {
+  const b = header?.[0] ?? parseCount(getKeyword(keywords, '$BEGINDATA'));
+  const e = header?.[1] ?? parseCount(getKeyword(keywords, '$ENDDATA'));
+  if (layout.eventWidth === 0 || b === undefined || e === undefined) {
+    throw new FcsKeywordError('FCS_MISSING_KEYWORD', `${filePrefix(file)}required keyword $TOT is missing and cannot be derived from the DATA segment`, {
+      ...(file === undefined ? {} : { file }),
+      keyword: '$TOT',
+    });
+  }
+  const len = Math.max(0, e - b + 1);
+  // A length one byte over whole events is the tolerated off-by-one end offset.
+  return Math.floor(len / layout.eventWidth);
 }
 
 function channelsOf(layout: DataLayout, p: string, warnings: TamkitWarning[]): ChannelMeta[] {
@@ -93,7 +113,17 @@ export function readDataset(
     throw badValue('$NEXTDATA', nextRaw ?? '', 'a non-negative integer byte offset', file);
   }
   const layout = readDataLayout(keywords, header.version, text.keywordCount, datasetOffset + header.text[0], file);
+  warnings.push(...layout.warnings);
   const channels = channelsOf(layout, p, warnings);
+  let eventCount = layout.eventCount;
+  if (eventCount === null) {
+    eventCount = deriveEventCount(header.data, keywords, layout, file);
+    warnings.push({
+      code: 'FCS_TOT_DERIVED',
+      message: `${p}$TOT is absent (optional in FCS 2.0); ${eventCount} events derived from the DATA length`,
+      offset: datasetOffset,
+    });
+  }
   const analysis = analysisSegment(header.analysis, keywords, datasetOffset, size, p, warnings);
   const input = {
     header: header.data,
@@ -101,7 +131,7 @@ export function readDataset(
     text: header.text,
     datasetOffset,
     fileSize: size,
-    eventCount: layout.eventCount,
+    eventCount,
     eventWidth: layout.eventWidth,
   };
   let data: FcsSegment | null;

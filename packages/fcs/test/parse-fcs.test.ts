@@ -228,3 +228,28 @@ describe('event counts and options', () => {
     expect(total).toBe(bytes.length - 16);
   });
 });
+
+describe('tolerated keyword problems', () => {
+  it('an FCS 2.0 file without $TOT derives the event count from the DATA length', () => {
+    // 3 events × 2 bytes; no $TOT keyword and no $BEGINDATA (FCS 2.0 style).
+    const kw = listModeKeywords({ dataType: 'I', byteOrder: '1,2', tot: 0, bits: [16], ranges: [65536] }).filter(([k]) => k !== '$TOT');
+    const ds = parseFcs(buildFcs({ version: 'FCS2.0', keywords: kw, data: Uint8Array.from([1, 0, 2, 0, 3, 0]), textOffsets: false })).datasets[0]!;
+    expect(Array.from(ds.table.columns[0]!)).toEqual([1, 2, 3]);
+    expect(ds.warnings.map((w) => w.code)).toEqual(['FCS_TOT_DERIVED']);
+    // FCS 3.x requires it.
+    expect(() => parseFcs(buildFcs({ version: 'FCS3.0', keywords: kw, data: Uint8Array.from([1, 0, 2, 0, 3, 0]) }))).toThrow('$TOT');
+  });
+
+  it('an unreadable $PnE or $PnG leaves a warning and the linear default', () => {
+    const kw = listModeKeywords({ dataType: 'F', tot: 1, bits: [32, 32] }).map(([k, v]) => [k, k === '$P1E' ? 'log' : v] as const);
+    const ds = parseFcs(buildFcs({ keywords: [...kw, ['$P2G', 'high']], data: float32le(1, 2) })).datasets[0]!;
+    expect(ds.parameters.map((p) => [p.amplification, p.gain])).toEqual([
+      [[0, 0], 1],
+      [[0, 0], 1],
+    ]);
+    expect(ds.warnings.map((w) => [w.code, w.context])).toEqual([
+      ['FCS_BAD_PARAMETER_KEYWORD', { keyword: '$P1E', value: 'log' }],
+      ['FCS_BAD_PARAMETER_KEYWORD', { keyword: '$P2G', value: 'high' }],
+    ]);
+  });
+});
