@@ -1,4 +1,4 @@
-import { findChannel, type Column, type EventTable } from '@tamkit/core';
+import { findChannel, type Column, type EventTable, type Mask } from '@tamkit/core';
 import type { SpilloverMatrix } from '@tamkit/fcs';
 import { compensate } from '../compensation/compensate.js';
 import { StrategyError } from '../errors.js';
@@ -7,6 +7,13 @@ import { createTransform } from '../transforms/create-transform.js';
 import { ratioValues } from '../transforms/transform-columns.js';
 import type { Transform } from '../transforms/transform-spec.js';
 import { FCS_COMPENSATION, UNCOMPENSATED, type CompensationMatrix, type GatingStrategy } from './gating-strategy.js';
+
+/** A transformed column filled lazily: `done[i]` = 1 once `values[i]` is computed. */
+interface TransformedColumn {
+  readonly values: Float64Array;
+  readonly done: Uint8Array;
+  complete: boolean;
+}
 
 /**
  * Resolves gate dimensions to value columns for one evaluation: scale values → compensation (per
@@ -17,6 +24,7 @@ export class DimensionValues {
   private readonly tables = new Map<string, EventTable>();
   private readonly transforms = new Map<string, Transform>();
   private readonly columns = new Map<string, Column>();
+  private readonly transformed = new Map<string, TransformedColumn>();
 
   constructor(
     private readonly strategy: GatingStrategy,
@@ -24,31 +32,69 @@ export class DimensionValues {
     private readonly fcsSpillover: SpilloverMatrix | null,
   ) {}
 
-  /** Values of `dimension` for every event, in the gate's coordinate space. */
-  values(dimension: Dimension, gateId: string): Column {
+  /**
+   * Values of `dimension` in the gate's coordinate space. With `within`, transformed values are only
+   * guaranteed for the events selected there (others may be NaN): a gate's result is ANDed with its
+   * parent, so a child never needs values outside its parent, and expensive transforms (logicle,
+   * hyperlog) run on the parent's events only. Values computed once are reused by later gates.
+   */
+  values(dimension: Dimension, gateId: string, within: Mask | null = null): Column {
     const ref = dimension.compensation;
     const source = isRatioDimension(dimension)
       ? `ratio(${dimension.ratio.x},${dimension.ratio.y},${dimension.ratio.a},${dimension.ratio.b},${dimension.ratio.c})`
       : `channel(${dimension.channel})`;
-    const key = `${ref}\u0000${source}\u0000${dimension.transform ?? ''}`;
-    const cached = this.columns.get(key);
-    if (cached) {
-      return cached;
+    const baseKey = `${ref}\u0000${source}`;
+    let base = this.columns.get(baseKey);
+    if (!base) {
+      if (isRatioDimension(dimension)) {
+        const { x, y, a, b, c } = dimension.ratio;
+        base = ratioValues(this.channel(ref, x, gateId), this.channel(ref, y, gateId), a, b, c);
+      } else {
+        base = this.channel(ref, dimension.channel, gateId);
+      }
+      this.columns.set(baseKey, base);
     }
-    let column: Column;
-    if (isRatioDimension(dimension)) {
-      const { x, y, a, b, c } = dimension.ratio;
-      const xs = this.channel(ref, x, gateId);
-      const ys = this.channel(ref, y, gateId);
-      column = ratioValues(xs, ys, a, b, c);
-    } else {
-      column = this.channel(ref, dimension.channel, gateId);
+    if (dimension.transform === undefined) {
+      return base;
     }
-    if (dimension.transform !== undefined) {
-      column = this.transform(dimension.transform).applyColumn(column);
+    const key = `${baseKey}\u0000${dimension.transform}`;
+    let entry = this.transformed.get(key);
+    if (!entry) {
+      entry = { values: new Float64Array(base.length).fill(NaN), done: new Uint8Array(base.length), complete: false };
+      this.transformed.set(key, entry);
     }
-    this.columns.set(key, column);
-    return column;
+    if (!entry.complete) {
+      this.fill(entry, base, this.transform(dimension.transform), within);
+    }
+    return entry.values;
+  }
+
+  /** Transforms the events of `within` (all when null) that are not done yet: gather, transform, scatter. */
+  private fill(entry: TransformedColumn, base: Column, transform: Transform, within: Mask | null): void {
+    const { values, done } = entry;
+    const n = base.length;
+    const todo = new Uint32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (done[i] === 0 && (within === null || within[i] === 1)) {
+        todo[k++] = i;
+      }
+    }
+    if (k === 0) {
+      entry.complete = within === null;
+      return;
+    }
+    const input = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      input[j] = base[todo[j]!]!;
+    }
+    const output = transform.applyColumn(input);
+    for (let j = 0; j < k; j++) {
+      const i = todo[j]!;
+      values[i] = output[j]!;
+      done[i] = 1;
+    }
+    entry.complete = within === null || k === n;
   }
 
   private transform(id: string): Transform {

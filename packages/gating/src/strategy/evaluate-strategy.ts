@@ -63,7 +63,7 @@ export function evaluateStrategy(
     const gate = node.gate;
     switch (gate.kind) {
       case 'quadrant': {
-        const columns = gate.dividers.map((d) => values.values(d.dimension, node.id));
+        const columns = gate.dividers.map((d) => values.values(d.dimension, node.id, parentMask));
         add(node.id, node.parent ?? null, parentMask ? parentMask.slice() : fullMask(total));
         for (const [qid, mask] of quadrantMasks(gate, columns)) {
           add(qid, node.id, andInPlace(mask, parentMask));
@@ -74,7 +74,7 @@ export function evaluateStrategy(
         add(node.id, node.parent ?? null, andInPlace(combine(gate, byId, total), parentMask));
         break;
       default: {
-        const columns = gate.dimensions.map((d) => values.values(d, node.id));
+        const columns = gate.dimensions.map((d) => values.values(d, node.id, parentMask));
         add(node.id, node.parent ?? null, andInPlace(applyGate(gate, columns, node.id), parentMask));
       }
     }
