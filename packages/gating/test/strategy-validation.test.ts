@@ -114,6 +114,32 @@ describe('evaluateStrategy', () => {
     expect(tree.byId.get('P')!.percentOfParent).toBe(75);
   });
 
+  it('shares a transformed column between gates with disjoint parents', () => {
+    // flin with T = 9, A = 1: y = (x + 1)/10, so FL2-H = 4, 3, 2, 1 → 0.5, 0.4, 0.3, 0.2.
+    // Low = FL1-H < 3 (events 0, 1), High = FL1-H ≥ 3 (events 2, 3). Both children test y ≥ 0.3:
+    // under Low only event 0 and 1 qualify (0.5, 0.4); under High only event 2 (0.3). The root-level
+    // gate All (y ≥ 0.3) then needs every event: 0, 1, 2.
+    const lin = { channel: 'FL2-H', compensation: 'uncompensated', transform: 'lin', min: 0.3 };
+    const tree = evaluateStrategy(
+      strategy(
+        [
+          { id: 'Low', gate: { kind: 'range', dimensions: [{ channel: 'FL1-H', compensation: 'uncompensated', max: 3 }] } },
+          { id: 'High', gate: range('FL1-H', 3) },
+          { id: 'LowY', parent: 'Low', gate: { kind: 'range', dimensions: [lin] } },
+          { id: 'HighY', parent: 'High', gate: { kind: 'range', dimensions: [lin] } },
+          { id: 'All', gate: { kind: 'range', dimensions: [lin] } },
+        ],
+        { transforms: { lin: { kind: 'linear', t: 9, a: 1 } } },
+      ),
+      table,
+    );
+    expect(['LowY', 'HighY', 'All'].map((id) => Array.from(tree.byId.get(id)!.mask))).toEqual([
+      [1, 1, 0, 0],
+      [0, 0, 1, 0],
+      [1, 1, 1, 0],
+    ]);
+  });
+
   it('names a missing channel', () => {
     const err = caught(() => evaluateStrategy(strategy([{ id: 'G', gate: range('CD206', 0) }]), table));
     expect(err.code).toBe('STRATEGY_UNKNOWN_CHANNEL');
