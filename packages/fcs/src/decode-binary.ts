@@ -3,7 +3,7 @@ import { ranksForWidth, type DataLayout } from './data-layout.js';
 import type { ByteSource } from './types.js';
 
 /** Bytes read per DATA chunk. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES: number = 4 * 1024 * 1024;
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
