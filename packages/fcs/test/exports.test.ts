@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as fcs from '../src/index.js';
 import * as node from '../src/node.js';
@@ -31,5 +32,13 @@ describe('public surface', () => {
         "readFcsFile",
       ]
     `);
+  });
+
+  it('the main entry imports no Node module (it runs in browsers); only node.ts does', () => {
+    const src = new URL('../src/', import.meta.url);
+    const offenders = readdirSync(src)
+      .filter((f) => f.endsWith('.ts') && f !== 'node.ts')
+      .filter((f) => /from '(node:|fs'|path'|os')/.test(readFileSync(new URL(f, src), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
