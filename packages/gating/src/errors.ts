@@ -35,7 +35,7 @@ export class GateSpecError extends TamkitError {
 /**
  * A gating strategy whose gates do not form a valid tree. Codes: `STRATEGY_DUPLICATE_ID`,
  * `STRATEGY_UNKNOWN_PARENT`, `STRATEGY_UNKNOWN_OPERAND`, `STRATEGY_UNKNOWN_TRANSFORM`,
- * `STRATEGY_UNKNOWN_MATRIX`, `STRATEGY_UNKNOWN_DIVIDER`, `STRATEGY_CYCLE` (context `{ gateId, ref?, cycle? }`),
+ * `STRATEGY_UNKNOWN_MATRIX`, `STRATEGY_CYCLE` (context `{ gateId, ref?, cycle? }`),
  * `STRATEGY_UNKNOWN_CHANNEL` (context `{ gateId, channel, available }`, at evaluation).
  */
 export class StrategyError extends TamkitError {}

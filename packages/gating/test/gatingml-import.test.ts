@@ -112,6 +112,14 @@ describe('parseGatingML', () => {
     expect(cycle.context.cause).toBe('STRATEGY_CYCLE');
   });
 
+  it('rejects duplicate and reserved transformation or matrix ids', () => {
+    const flin = (id: string): string => `<transforms:transformation transforms:id="${id}"><transforms:flin transforms:T="1" transforms:A="0"/></transforms:transformation>`;
+    const dup = caught(() => parseGatingML(doc(`${flin('t')}\n${flin('t')}`), 'd.xml'));
+    expect([dup.code, dup.context]).toEqual(['GATINGML_INVALID', { source: 'd.xml', element: 'transforms:transformation', line: 4, ref: 't' }]);
+    expect(dup.message).toMatchInlineSnapshot(`"d.xml: <transforms:transformation>, line 4: id 't' is used twice; transformation and spectrumMatrix ids must be unique"`);
+    expect(caught(() => parseGatingML(doc(flin('FCS')))).context.ref).toBe('FCS');
+  });
+
   it('rejects transformation bounds and non-square matrices as unsupported', () => {
     const bound = caught(() => parseGatingML(doc(`<transforms:transformation transforms:id="t" transforms:boundMin="0"><transforms:flin transforms:T="1" transforms:A="0"/></transforms:transformation>`)));
     expect(bound.code).toBe('GATINGML_UNSUPPORTED');

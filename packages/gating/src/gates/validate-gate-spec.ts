@@ -184,6 +184,8 @@ function quadrantIssues(value: Obj, add: Add): void {
       }
       if (!isName(d.id)) {
         add(join(p, 'id'), 'expected a divider id');
+      } else if (ids.has(d.id)) {
+        add(join(p, 'id'), `divider id '${d.id}' is used twice in this gate`);
       } else {
         ids.add(d.id);
       }

@@ -52,13 +52,25 @@ export function parseGatingML(xml: string, sourceName = 'Gating-ML'): GatingStra
   const ratios = new Map<string, RatioSpec>();
   const matrices: Record<string, CompensationMatrix> = {};
   const gateElements: Element[] = [];
+  const ids = new Set<string>();
+  const claim = (el: Element, id: string): string => {
+    if (ids.has(id)) {
+      throw xmlError(ctx, 'GATINGML_INVALID', el, undefined, `id '${id}' is used twice; transformation and spectrumMatrix ids must be unique`, { ref: id });
+    }
+    if (id === 'FCS' || id === 'uncompensated') {
+      throw xmlError(ctx, 'GATINGML_INVALID', el, undefined, `id '${id}' is reserved for compensation-ref`, { ref: id });
+    }
+    ids.add(id);
+    return id;
+  };
   for (const el of childElements(root)) {
     if (el.namespaceURI === GATING_NS && GATE_ELEMENTS.has(el.localName ?? '')) {
       gateElements.push(el);
     } else if (el.namespaceURI === TRANSFORMS_NS && el.localName === 'transformation') {
+      claim(el, requiredAttr(ctx, el, TRANSFORMS_NS, 'id'));
       readTransformation(ctx, el, transforms, ratios);
     } else if (el.namespaceURI === TRANSFORMS_NS && el.localName === 'spectrumMatrix') {
-      const id = requiredAttr(ctx, el, TRANSFORMS_NS, 'id');
+      const id = claim(el, requiredAttr(ctx, el, TRANSFORMS_NS, 'id'));
       matrices[id] = readMatrix(ctx, el, id);
     } else if (!(el.namespaceURI === DATATYPE_NS && el.localName === 'custom_info')) {
       throw xmlError(ctx, 'GATINGML_UNEXPECTED_ELEMENT', el, undefined, 'element not allowed in gating:Gating-ML (expected gates, transforms:transformation, transforms:spectrumMatrix or data-type:custom_info)');
