@@ -3,7 +3,9 @@
  * (`pnpm bench fcs`). Each section lives in its own module under bench/ and is registered in
  * SECTIONS below with one line; it prints its own progress and Markdown report.
  */
+import { runClusterBench } from './cluster.js';
 import { runFcsBench } from './fcs.js';
+import { runImagesBench } from './images.js';
 
 /** One benchmark section. */
 export interface BenchSection {
@@ -18,6 +20,23 @@ export const SECTIONS: readonly BenchSection[] = [
     summary: 'FCS reading: readFcsFile vs readFileSync vs npm fcs 0.0.7 at 1M and 5M events, peak RSS',
     run(log) {
       log(runFcsBench({ log }).markdown);
+    },
+  },
+  {
+    name: 'cluster',
+    summary: 'k-means: subsample fit + columnar assignment vs ml-kmeans on 1M events (docs/benchmarks-cluster.md)',
+    run(log) {
+      const r = runClusterBench();
+      log(`${r.events} events x ${r.dimensions} markers x ${r.k} clusters, seed ${r.seed}`);
+      log(`tamkit ${r.tamkitMs.toFixed(0)} ms, ml-kmeans ${r.mlKmeansMs.toFixed(0)} ms: speed-up ${r.speedup.toFixed(1)}x (target >= 2x)`);
+      log(`partition agreement ${(100 * r.agreement).toFixed(2)}%`);
+    },
+  },
+  {
+    name: 'images',
+    summary: 'transwell membrane image counting: accuracy and speed',
+    async run(log) {
+      log((await runImagesBench({ log })).markdown);
     },
   },
 ];
