@@ -103,3 +103,23 @@ export { toGatingML } from './gatingml/to-gatingml.js';
 export { parseGatingFile } from './gating-file/parse-gating-file.js';
 export { toGatingFile, GATING_FILE_DEFAULTS } from './gating-file/to-gating-file.js';
 export type { GatingFileOptions } from './gating-file/to-gating-file.js';
+// Automated pre-gates and the phenotyping pipeline
+export { autoPregate, displayTransformId, PREGATE_IDS } from './autogate/auto-pregate.js';
+export type { AutoPregateResult } from './autogate/auto-pregate.js';
+export { AUTO_PREGATE_DEFAULTS, resolveAutoPregateOptions } from './autogate/auto-pregate-options.js';
+export type { AutoPregateOptions, ResolvedAutoPregateOptions } from './autogate/auto-pregate-options.js';
+export { AutogateError } from './autogate/autogate-errors.js';
+export type { AutogateErrorCode } from './autogate/autogate-errors.js';
+export { findScatterChannels } from './autogate/scatter-channels.js';
+export type { ScatterChannels } from './autogate/scatter-channels.js';
+export { phenotypeSample, PHENOTYPE_DEFAULTS } from './phenotype/phenotype-sample.js';
+export { PhenotypePipelineError } from './phenotype/pipeline-errors.js';
+export type { PhenotypePipelineErrorCode } from './phenotype/pipeline-errors.js';
+export type {
+  MarkerThreshold,
+  PhenotypeControls,
+  PhenotypeInput,
+  PhenotypeOptions,
+  PhenotypeResult,
+  PregateYield,
+} from './phenotype/pipeline-types.js';

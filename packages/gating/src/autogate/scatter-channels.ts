@@ -1,0 +1,47 @@
+import type { EventTable } from '@tamkit/core';
+import { FALLBACK_TOP_OF_SCALE } from '../transforms/default-display-transform.js';
+import { AutogateError } from './autogate-errors.js';
+
+/** The scatter channels the pre-gates read ($PnN). */
+export interface ScatterChannels {
+  /** Forward-scatter area (FSC-A), or height when the file has no area channel. */
+  readonly fscA: string;
+  /** Forward-scatter height, when the file has both area and height; else null. */
+  readonly fscH: string | null;
+  /** Side-scatter area (SSC-A), or height. */
+  readonly sscA: string;
+  /** Top of the scatter scale ($PnR of FSC, or the fallback 262144). */
+  readonly top: number;
+}
+
+const pick = (names: readonly string[], pattern: RegExp): string | undefined => names.find((n) => pattern.test(n));
+
+/**
+ * Finds FSC-A, FSC-H and SSC-A by $PnN (`FSC-A`, `FSC_A`, `FSC A`, `FS-A`...; height channels stand in
+ * for missing area channels).
+ *
+ * @throws {AutogateError} `AUTOGATE_MISSING_CHANNEL` when no forward or no side scatter channel exists.
+ */
+export function findScatterChannels(table: Pick<EventTable, 'channels'>): ScatterChannels {
+  const names = table.channels.map((c) => c.name);
+  const fscArea = pick(names, /^FSC?[-_ ]?A(rea)?$/i);
+  const fscHeight = pick(names, /^FSC?[-_ ]?H(eight)?$/i) ?? pick(names, /^FSC?$/i);
+  const ssc = pick(names, /^SSC?[-_ ]?A(rea)?$/i) ?? pick(names, /^SSC?[-_ ]?H(eight)?$/i) ?? pick(names, /^SSC?$/i);
+  const fsc = fscArea ?? fscHeight;
+  for (const [channel, found] of [['FSC-A', fsc], ['SSC-A', ssc]] as const) {
+    if (found === undefined) {
+      throw new AutogateError(
+        'AUTOGATE_MISSING_CHANNEL',
+        `no ${channel.slice(0, 3)} channel (${channel} or ${channel.slice(0, 3)}-H) among ${names.join(', ') || 'no channels'}; expected scatter channels for debris and singlet gates`,
+        { gateId: channel === 'FSC-A' ? 'cells' : 'cells', channel, available: names },
+      );
+    }
+  }
+  const channel = table.channels.find((c) => c.name === fsc)!;
+  return {
+    fscA: fsc!,
+    fscH: fscArea !== undefined && fscHeight !== undefined ? fscHeight : null,
+    sscA: ssc!,
+    top: channel.range > 0 ? channel.range : FALLBACK_TOP_OF_SCALE,
+  };
+}

@@ -1,0 +1,85 @@
+import { createRng, type Column, type EventTable, type Mask, type TamkitWarning } from '@tamkit/core';
+import { density1d, modeSigma } from '../autogate/density-1d.js';
+import { sampleValues } from '../autogate/sample-values.js';
+import type { Transform } from '../transforms/transform-spec.js';
+import type { Threshold } from './threshold-types.js';
+import { thresholdFromControl, thresholdFromData } from './thresholds.js';
+
+/** A control prepared for one marker: compensated table and its parent-gate mask. */
+export interface PreparedControl {
+  readonly kind: 'fmo' | 'isotype' | 'unstained';
+  readonly comp: EventTable;
+  readonly mask: Mask;
+}
+
+/**
+ * The positivity threshold of one marker on the display scale: the control's percentile when a
+ * control is given; else the KDE valley of a seeded subsample of the gated sample, then the
+ * two-Gaussian mixture, then (one population only) the mode + 4 SDs, each with `THRESHOLD_NO_CONTROL`.
+ */
+export function markerThreshold(
+  channel: string,
+  transform: Transform,
+  display: Column,
+  gate: Mask,
+  control: PreparedControl | undefined,
+  options: { readonly percentile: number; readonly sampleSize: number; readonly seed: number },
+): { threshold: Threshold; controlDisplay?: { values: Float64Array; mask: Mask } } {
+  if (control !== undefined) {
+    const idx = control.comp.channels.findIndex((c) => c.name === channel);
+    const values = transform.applyColumn(control.comp.columns[idx]!);
+    const fromControl = thresholdFromControl(values, control.mask, { percentile: options.percentile, source: control.kind });
+    // The control's cut-off is a floor: when the stained sample's own negatives lie above it (nonspecific
+    // antibody binding, which a stain-free control lacks), the sample's cut-off (valley, else the upper
+    // edge of its single population) is used instead, and the result says so.
+    const fromData = dataThreshold(channel, display, gate, options);
+    let threshold = fromControl;
+    if (fromData.value > fromControl.value) {
+      threshold = {
+        ...fromControl,
+        value: fromData.value,
+        params: { ...fromControl.params, controlCut: fromControl.value, sampleCut: fromData.value, sampleMethod: fromData.params.fallback ?? fromData.method },
+        warnings: [
+          ...fromControl.warnings,
+          {
+            code: 'THRESHOLD_ABOVE_CONTROL',
+            message: `${channel}: the sample's negatives lie above the ${control.kind} control's ${options.percentile}th percentile (${fromControl.value.toFixed(3)}); cut at the sample's own cut-off (${fromData.value.toFixed(3)}) instead`,
+            context: { channel, controlCut: fromControl.value, sampleCut: fromData.value },
+          },
+        ],
+      };
+    }
+    return { threshold, controlDisplay: { values, mask: control.mask } };
+  }
+  return { threshold: dataThreshold(channel, display, gate, options) };
+}
+
+/** The sample's own cut-off: KDE valley, else two-Gaussian mixture, else mode + 4 SD (`THRESHOLD_FALLBACK`). */
+function dataThreshold(
+  channel: string,
+  display: Column,
+  gate: Mask,
+  options: { readonly sampleSize: number; readonly seed: number },
+): Threshold {
+  const sorted = sampleValues(display, gate, options.sampleSize, createRng(options.seed));
+  let threshold = thresholdFromData(sorted, null, { method: 'valley' });
+  if (Number.isNaN(threshold.value)) {
+    const mixture = thresholdFromData(sorted, null, { method: 'mixture' });
+    if (!Number.isNaN(mixture.value) && !mixture.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')) {
+      threshold = mixture;
+    } else {
+      const d = density1d(sorted);
+      const value = d.mode + 4 * modeSigma(d, -1);
+      const warnings: TamkitWarning[] = [
+        ...threshold.warnings,
+        {
+          code: 'THRESHOLD_FALLBACK',
+          message: `${channel}: one population and no control; taken as negative and cut 4 SD above its mode`,
+          context: { channel },
+        },
+      ];
+      threshold = { ...threshold, value, params: { ...threshold.params, fallback: 'mode + 4 SD', mode: d.mode }, warnings };
+    }
+  }
+  return threshold;
+}

@@ -1,0 +1,125 @@
+import type { EventTable } from '@tamkit/core';
+import { simulateMacrophageExperiment, type MacrophageExperimentSample } from '@tamkit/simulate';
+import { describe, expect, it } from 'vitest';
+import { PHENOTYPE_CLASSES, phenotypeSample, PhenotypePipelineError, type PhenotypeResult } from '../src/index.js';
+
+const scaled = (t: EventTable): EventTable => ({ ...t, stage: 'scaled' });
+
+/** Agreement of the per-event classes with the simulator's truth on kept macrophages, and true/called %. */
+function score(r: PhenotypeResult, s: MacrophageExperimentSample): { agreement: number; truePct: number[]; calledPct: number[] } {
+  const cls = s.sample.truth.eventClass;
+  let agree = 0;
+  let kept = 0;
+  const truth = [0, 0, 0, 0];
+  let macrophages = 0;
+  for (let i = 0; i < cls.length; i++) {
+    const c = cls[i]!;
+    if (c >= 4) {
+      macrophages++;
+      truth[c - 4]!++;
+      if (r.codes[i] !== 255) {
+        kept++;
+        agree += r.codes[i] === c - 4 ? 1 : 0;
+      }
+    }
+  }
+  return {
+    agreement: (100 * agree) / kept,
+    truePct: truth.map((t) => (100 * t) / macrophages),
+    calledPct: PHENOTYPE_CLASSES.map((k) => r.percentages.percent[k]),
+  };
+}
+
+function experiment(seed: number, separation: number): { samples: MacrophageExperimentSample[]; fmo: Record<string, EventTable>; unstained: EventTable } {
+  const exp = simulateMacrophageExperiment({ seed, eventsPerSample: 20000, replicates: 1, separation, conditions: ['M1', 'M2', 'TCM'] });
+  const fmo: Record<string, EventTable> = {};
+  let unstained: EventTable | undefined;
+  for (const s of exp.samples) {
+    if (s.role === 'fmo') {
+      fmo[s.fmoMarker!] = scaled(s.sample.table);
+    } else if (s.role === 'unstained') {
+      unstained = scaled(s.sample.table);
+    }
+  }
+  return { samples: exp.samples.filter((s) => s.role === 'sample'), fmo, unstained: unstained! };
+}
+
+describe('phenotypeSample accuracy against the simulator truth', () => {
+  for (const [seed, separation] of [
+    [21, 1.3],
+    [22, 1.5],
+  ] as const) {
+    const { samples, fmo, unstained } = experiment(seed, separation);
+    for (const s of samples) {
+      it(`rules with FMO controls: ${s.fileName}, seed ${seed}, separation ${separation}`, () => {
+        const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 1, controls: { fmo, unstained } });
+        const { agreement, truePct, calledPct } = score(r, s);
+        // Target 97% / 2 points; the measured floor over these cases is about 96.9% and 2.2 points
+        // (see the pipeline docs on the simulated FMO controls).
+        expect(agreement).toBeGreaterThanOrEqual(96.5);
+        expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2.5);
+        expect(Math.abs(calledPct[1]! - truePct[1]!)).toBeLessThanOrEqual(2.5);
+        expect(r.thresholds.every((t) => t.source === 'fmo')).toBe(true);
+        expect(r.warnings.some((w) => w.code === 'THRESHOLD_NO_CONTROL')).toBe(false);
+      });
+    }
+    it(`k-means (k = 8) agrees >= 95% after annotation, seed ${seed}`, () => {
+      const s = samples[1]!;
+      const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 2, method: 'kmeans', controls: { fmo, unstained } });
+      expect(score(r, s).agreement).toBeGreaterThanOrEqual(95);
+      expect(r.method).toBe('kmeans');
+    });
+  }
+
+  it('works without controls and says so', () => {
+    const { samples } = experiment(23, 1.3);
+    const s = samples[0]!;
+    const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 3 });
+    expect(r.thresholds.every((t) => t.source === 'data')).toBe(true);
+    expect(r.warnings.filter((w) => w.code === 'THRESHOLD_NO_CONTROL')).toHaveLength(5);
+    const { agreement, truePct, calledPct } = score(r, s);
+    expect(agreement).toBeGreaterThanOrEqual(96.5);
+    expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2.5);
+  });
+});
+
+describe('phenotypeSample result shape', () => {
+  const { samples, fmo } = experiment(24, 1.3);
+  const s = samples[0]!;
+  const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 4, controls: { fmo } });
+
+  it('is JSON-serialisable apart from codes, with counts that add up', () => {
+    const { codes, ...rest } = r;
+    expect((JSON.parse(JSON.stringify(rest)) as { name: string }).name).toBe('D1_M1.fcs');
+    const macrophages = r.pregates.at(-1)!.count;
+    const classified = Object.values(r.counts).reduce((a, b) => a + b, 0);
+    expect(classified).toBe(macrophages);
+    expect(codes.filter((c) => c !== 255).length).toBe(macrophages);
+    const pct = r.percentages.percent;
+    expect(pct.M1 + pct.M2 + pct.double_positive + pct.double_negative).toBeCloseTo(100, 9);
+    expect(r.percentages.m1m2Ratio).toBeCloseTo(r.counts.M1 / r.counts.M2, 12);
+  });
+
+  it('reports per marker and class the MFI against the FMO with the stain index', () => {
+    const cd86 = r.markers.find((m) => m.marker === 'CD86')!;
+    expect(cd86.role).toBe('m1');
+    expect(cd86.control).not.toBeNull();
+    const m1 = cd86.classes.M1;
+    // Definitions (Maecker et al. 2004): ratio = median / FMO median, SI = (median − FMO median) / (2 rSD).
+    expect(m1.ratioToControl).toBeCloseTo(m1.median / cd86.control!.median, 9);
+    expect(m1.stainIndex).toBeCloseTo((m1.median - cd86.control!.median) / (2 * cd86.control!.robustSd), 9);
+  });
+
+  it('rejects an FMO of a marker outside the panel', () => {
+    try {
+      phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: 'x' }, { seed: 1, controls: { fmo: { CD3: scaled(s.sample.table) } } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PhenotypePipelineError);
+      const err = e as PhenotypePipelineError;
+      expect(err.code).toBe('PHENOTYPE_UNKNOWN_CONTROL');
+      expect(err.context).toEqual({ marker: 'CD3', available: ['CD86', 'CD80', 'HLA-DR', 'CD206', 'CD163'] });
+      expect(err.message).toMatchInlineSnapshot(`"FMO control given for 'CD3', which is not an M1 or M2 marker of the panel; expected one of CD86, CD80, HLA-DR, CD206, CD163"`);
+    }
+  });
+});
