@@ -157,8 +157,9 @@ describe('parseGatingFile', () => {
   it('reports YAML syntax errors with line and column', () => {
     const err = caught(() => parseGatingFile('gates:\n  - id: A\n    kind: [range\n', 'bad.yaml'));
     expect(err.code).toBe('GATING_FILE_SYNTAX');
-    expect(err.context.source).toBe('bad.yaml');
-    expect(typeof err.context.line).toBe('number');
+    // The flow sequence opened on line 3 is still open when line 4 starts (column 1).
+    expect(err.context).toEqual({ source: 'bad.yaml', field: '', line: 4, column: 1 });
+    expect(err.message).toMatchInlineSnapshot(`"bad.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]"`);
   });
 
   it('names the line and field of a bad value', () => {

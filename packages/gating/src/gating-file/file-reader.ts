@@ -29,7 +29,7 @@ export class FileReader {
       const pos = first.linePos?.[0];
       throw new GatingFileError(
         'GATING_FILE_SYNTAX',
-        `${source}${pos ? `:${pos.line}:${pos.col}` : ''}: ${first.message.split('\n')[0] ?? first.code}`,
+        `${source}${pos ? `:${pos.line}:${pos.col}` : ''}: ${(first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '')}`,
         { source, field: '', ...(pos ? { line: pos.line, column: pos.col } : {}) },
       );
     }
