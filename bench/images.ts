@@ -31,6 +31,18 @@ export interface AccuracyRow {
   readonly meanSignedError: number;
 }
 
+/** Sparse fields (negative controls): 0–9 cells each, error in cells. */
+export interface SparseRow {
+  readonly stain: Stain;
+  readonly images: number;
+  readonly cellsTotal: number;
+  /** Mean over fields of |count − truth|, cells. */
+  readonly meanAbsoluteCells: number;
+  readonly maxAbsoluteCells: number;
+  /** Fields with no cells that were counted as 0. */
+  readonly emptyFieldsZero: string;
+}
+
 /** One speed row: median time of countCells on one field. */
 export interface SpeedRow {
   readonly stain: Stain;
@@ -49,6 +61,7 @@ export interface SpeedRow {
 /** Result of {@link runImagesBench}. */
 export interface ImagesBenchResult {
   readonly accuracy: readonly AccuracyRow[];
+  readonly sparse: readonly SparseRow[];
   readonly speed: readonly SpeedRow[];
   /** Markdown tables of both. */
   readonly markdown: string;
@@ -124,6 +137,36 @@ export async function runImagesBench(options: ImagesBenchOptions = {}): Promise<
     });
   }
 
+  const sparse: SparseRow[] = [];
+  const sparseImages = quick ? 4 : 10;
+  for (const stain of ['crystal-violet', 'nuclear'] as const) {
+    const diffs: number[] = [];
+    let cellsTotal = 0;
+    let empty = 0;
+    let emptyZero = 0;
+    for (let i = 0; i < sparseImages; i++) {
+      const spec = { ...accuracyField(stain, i, size), seed: 9000 + i + (stain === 'nuclear' ? 100 : 0), cellCount: i };
+      const field = simulateMembraneImage(spec);
+      const result = countCells(field, { stain, pixelSizeUm: field.pixelSizeUm });
+      diffs.push(Math.abs(result.count - field.truth.count));
+      cellsTotal += field.truth.count;
+      if (field.truth.count === 0) {
+        empty++;
+        emptyZero += result.count === 0 ? 1 : 0;
+      }
+      log(`${stain} sparse #${i} ${spec.pixelSizeUm} µm/px: truth ${field.truth.count}, counted ${result.count}`);
+      await Promise.resolve();
+    }
+    sparse.push({
+      stain,
+      images: sparseImages,
+      cellsTotal,
+      meanAbsoluteCells: diffs.reduce((a, b) => a + b, 0) / diffs.length,
+      maxAbsoluteCells: Math.max(...diffs),
+      emptyFieldsZero: `${emptyZero}/${empty}`,
+    });
+  }
+
   const speed: SpeedRow[] = [];
   const runs = quick ? 1 : 5;
   for (const [stain, bitDepth] of [
@@ -184,6 +227,13 @@ export async function runImagesBench(options: ImagesBenchOptions = {}): Promise<
         `| ${a.stain} | ${a.images} | ${a.size}² | ${a.cellsTotal} | ${pct(a.meanAbsoluteError)} | ${pct(a.maxAbsoluteError)} | ${pct(a.meanSignedError)} |`,
     ),
     '',
+    '| stain (sparse fields, 0–9 cells) | images | cells | mean abs. error (cells) | max abs. error (cells) | empty fields counted 0 |',
+    '|---|---|---|---|---|---|',
+    ...sparse.map(
+      (r) =>
+        `| ${r.stain} | ${r.images} | ${r.cellsTotal} | ${r.meanAbsoluteCells.toFixed(2)} | ${r.maxAbsoluteCells} | ${r.emptyFieldsZero} |`,
+    ),
+    '',
     '| stain | field | bit depth | cells | countCells wall (median) | countCells CPU (median) | decode (median) | runs |',
     '|---|---|---|---|---|---|---|---|',
     ...speed.map(
@@ -191,7 +241,7 @@ export async function runImagesBench(options: ImagesBenchOptions = {}): Promise<
         `| ${s.stain} | ${s.width} × ${s.height} | ${s.bitDepth} | ${s.cells} | ${s.countMs.toFixed(0)} ms | ${s.countCpuMs.toFixed(0)} ms | ${s.decodeMs.toFixed(0)} ms | ${s.runs} |`,
     ),
   ].join('\n');
-  return { accuracy, speed, markdown };
+  return { accuracy, sparse, speed, markdown };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -34,7 +34,14 @@ export interface MembraneImageOptions {
   readonly bitDepth?: 8 | 16;
 }
 
-/** Defaults of {@link MembraneImageOptions}. */
+/**
+ * Defaults of {@link MembraneImageOptions}: a 512 × 512 field at 0.65 µm/px (333 µm square) with
+ * 120 crystal-violet cells of 12 ± 1.2 µm, 20 % clustered, 8 µm pores at 1000 per mm², 40 debris
+ * particles, 30 % illumination loss and 2 % noise, 8-bit.
+ *
+ * @example
+ * simulateMembraneImage({ seed: 1, cellCount: MEMBRANE_IMAGE_DEFAULTS.cellCount * 2 });
+ */
 export const MEMBRANE_IMAGE_DEFAULTS = {
   width: 512,
   height: 512,

@@ -48,7 +48,12 @@ export interface CountCellsOptions {
   readonly clusterAreaFactor?: number;
 }
 
-/** Defaults of {@link CountCellsOptions}. */
+/**
+ * Defaults of {@link CountCellsOptions}.
+ *
+ * @example
+ * countCells(image, { stain: 'nuclear', pixelSizeUm: 1, minAreaUm2: COUNT_CELLS_DEFAULTS.minAreaUm2 * 2 });
+ */
 export const COUNT_CELLS_DEFAULTS = {
   threshold: 'otsu' as ThresholdMethod | number,
   noiseFloorSd: 6,
@@ -96,8 +101,11 @@ export interface ResolvedCountOptions {
 }
 
 /**
- * Fills defaults and derives pixel sizes.
+ * Fills defaults and derives pixel sizes (`countCells` calls it; exported to show the values used).
  *
+ * @example
+ * resolveCountOptions({ stain: 'crystal-violet', pixelSizeUm: 0.5 }).minAreaPx; // 60 / 0.25 = 240
+ * @throws {TypeError} for an unknown stain
  * @throws {RangeError} for a non-positive pixel size or diameter, or fractions outside [0, 1]
  */
 export function resolveCountOptions(options: CountCellsOptions): ResolvedCountOptions {

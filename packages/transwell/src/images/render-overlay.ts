@@ -13,7 +13,12 @@ export interface CountOverlay {
   readonly png: Uint8Array;
 }
 
-/** Outline colours of {@link renderOverlay}, RGB 0–255. */
+/**
+ * Outline colours of {@link renderOverlay}, RGB 0–255.
+ *
+ * @example
+ * OVERLAY_COLOURS.split; // [0, 200, 255], cyan
+ */
 export const OVERLAY_COLOURS = {
   /** A single cell counted once. */
   single: [0, 220, 0],
