@@ -1,1 +1,53 @@
-export {};
+// Document model
+export type {
+  ReportDocument,
+  ReportSection,
+  SectionKind,
+  ReportBlock,
+  TextBlock,
+  FigureBlock,
+  TableBlock,
+  TableColumn,
+  TableCell,
+  ImageBlock,
+  KeyValueBlock,
+  ReportWarning,
+  InputFile,
+  Provenance,
+  ResultProvenance,
+} from './report-document.js';
+export { ReportError } from './errors.js';
+export type { ReportErrorCode } from './errors.js';
+// Figures (pure)
+export type { PlotlyFigure, PlotlyTrace, PlotlyLayout } from './plotly-figure.js';
+export { REPORT_COLOURS, seriesColour, plotlyText } from './plotly-figure.js';
+export { dataUnitTicks, powerLabel } from './data-unit-ticks.js';
+export type { DataUnitTicks } from './data-unit-ticks.js';
+export { bin2d, bin1d, binCentres } from './bin-events.js';
+export type { Binned2d, Binned1d } from './bin-events.js';
+export { subsamplePoints, MAX_SCATTER_POINTS } from './subsample-points.js';
+export type { SubsampledPoints } from './subsample-points.js';
+export { gateOverlayParts, ellipsePoints, formatPercent } from './gate-overlay.js';
+export type { GateOverlay, OverlayParts } from './gate-overlay.js';
+export { gatingHierarchyFigure, axisLayout } from './gating-hierarchy-figure.js';
+export type { GatePanel, DisplayAxis } from './gating-hierarchy-figure.js';
+export { markerHistogramFigure } from './marker-histogram-figure.js';
+export type { MarkerHistogramInput } from './marker-histogram-figure.js';
+export { compositionBySampleFigure, compositionByConditionFigure, conditionMeans } from './composition-figure.js';
+export type { CompositionInput } from './composition-figure.js';
+export { clusterHeatmapFigure } from './cluster-heatmap-figure.js';
+export type { ClusterHeatmapInput } from './cluster-heatmap-figure.js';
+export { mfiTable, thresholdTable } from './flow-tables.js';
+export type { MarkerIntensityRow, ThresholdRow } from './flow-tables.js';
+export { migrationFigure } from './migration-figure.js';
+export type { MigrationFigureInput, MigrationGroup, Comparison } from './migration-figure.js';
+export { significanceStars, formatP } from './significance.js';
+export { doseResponseFigure, fourPl } from './dose-response-figure.js';
+export type { DoseResponseInput, FourPlCurve } from './dose-response-figure.js';
+export { thumbnailDataUri, encodePngRgb, downscaleRgb, crc32, base64 } from './png-thumbnail.js';
+export type { RgbRaster } from './png-thumbnail.js';
+// HTML
+export { renderHtml, REPORT_CSP } from './render-html.js';
+export type { RenderHtmlOptions } from './render-html.js';
+export { provenanceSection } from './provenance-section.js';
+export { escapeHtml, jsonForScript, inlineScript } from './escape-html.js';

@@ -1,0 +1,56 @@
+/**
+ * The report's in-page script (plain ES2017, runs after the inlined plotly bundle): draws every figure
+ * from the embedded JSON with Plotly, adds the PNG/SVG export buttons, and turns every table's CSV link
+ * into a blob: URL built from the table data. It never writes HTML from data (no innerHTML).
+ */
+export const PAGE_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('tk-data').textContent);
+  var svgIcon = { width: 1000, height: 1000, path: 'M100 150h800v700h-800z M180 700l200-250 150 180 120-140 170 210z', transform: 'matrix(1 0 0 -1 0 1000)' };
+  function csvCell(v) {
+    if (v === null || v === undefined) { return ''; }
+    var s = typeof v === 'number' ? String(v) : String(v);
+    // Spreadsheet formula injection: text starting with = + - @ is prefixed with a quote.
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function toCsv(table) {
+    var lines = [table.header.map(csvCell).join(',')];
+    for (var i = 0; i < table.rows.length; i++) { lines.push(table.rows[i].map(csvCell).join(',')); }
+    return lines.join('\r\n') + '\r\n';
+  }
+  var links = document.querySelectorAll('a[data-tk-csv]');
+  for (var i = 0; i < links.length; i++) {
+    var t = data.tables[links[i].getAttribute('data-tk-csv')];
+    links[i].href = URL.createObjectURL(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }));
+  }
+  var plots = document.querySelectorAll('div[data-tk-figure]');
+  var index = 0;
+  function next() {
+    if (index >= plots.length) {
+      document.body.setAttribute('data-tk-rendered', String(plots.length));
+      return;
+    }
+    var el = plots[index++];
+    var fig = data.figures[el.getAttribute('data-tk-figure')];
+    var name = el.getAttribute('data-tk-filename');
+    var config = {
+      displaylogo: false,
+      responsive: true,
+      toImageButtonOptions: { format: 'png', filename: name, scale: 2 },
+      modeBarButtonsToAdd: [{
+        name: 'downloadSvg',
+        title: 'Download plot as SVG',
+        icon: svgIcon,
+        click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: gd.getAttribute('data-tk-filename') }); }
+      }]
+    };
+    Plotly.newPlot(el, fig.data, fig.layout, config).then(next, function (e) {
+      el.setAttribute('data-tk-error', String(e && e.message));
+      next();
+    });
+  }
+  next();
+})();
+`;

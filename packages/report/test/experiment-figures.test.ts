@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clusterHeatmapFigure,
+  compositionByConditionFigure,
+  compositionBySampleFigure,
+  conditionMeans,
+  doseResponseFigure,
+  formatP,
+  fourPl,
+  migrationFigure,
+  significanceStars,
+} from '../src/index.js';
+import type { FourPlCurve } from '../src/index.js';
+
+const composition = {
+  classes: ['M1', 'M2'],
+  samples: [
+    { sample: 'a', condition: 'LPS', percents: [70, 30] },
+    { sample: 'b', condition: 'LPS', percents: [60, 40] },
+    { sample: 'c', condition: 'IL-4', percents: [20, 80] },
+  ],
+};
+
+describe('composition', () => {
+  it('averages replicates per condition (hand-derived: LPS (70+60)/2 = 65, (30+40)/2 = 35)', () => {
+    expect(conditionMeans(composition).map((g) => [g.condition, g.means])).toEqual([
+      ['LPS', [65, 35]],
+      ['IL-4', [20, 80]],
+    ]);
+  });
+  it('stacks one bar per class over samples', () => {
+    const fig = compositionBySampleFigure(composition);
+    expect(fig.layout.barmode).toBe('stack');
+    expect(fig.data.map((t) => t.y)).toEqual([
+      [70, 60, 20],
+      [30, 40, 80],
+    ]);
+  });
+  it('shows every replicate as a point with its condition bar', () => {
+    const fig = compositionByConditionFigure(composition);
+    expect(fig.data.map((t) => [t.type, t.y])).toEqual([
+      ['bar', [65, 35]],
+      ['scatter', [70, 30, 60, 40]],
+      ['bar', [20, 80]],
+      ['scatter', [20, 80]],
+    ]);
+  });
+  it('rejects percentages that do not match the classes', () => {
+    expect(() => compositionBySampleFigure({ classes: ['M1'], samples: [{ sample: 'x', condition: 'y', percents: [1, 2] }] })).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: sample 'x' has 2 percentages for 1 classes]`,
+    );
+  });
+});
+
+describe('clusterHeatmapFigure', () => {
+  it('puts one row per cluster, labelled with its annotation and share', () => {
+    const fig = clusterHeatmapFigure({ markers: ['CD80', 'CD206'], clusters: [{ id: 'C1', annotation: 'M1', percent: 40, centre: [3, 1] }] });
+    expect(fig.data[0]).toMatchObject({ type: 'heatmap', x: ['CD80', 'CD206'], y: ['C1: M1 (40.0%)'], z: [[3, 1]] });
+  });
+});
+
+describe('significance', () => {
+  it('uses the GraphPad thresholds, boundaries belonging to the less significant class', () => {
+    expect([0.00001, 0.0001, 0.0009, 0.001, 0.0099, 0.01, 0.049, 0.05, 1].map(significanceStars)).toEqual(['****', '***', '***', '**', '**', '*', '*', 'ns', 'ns']);
+    expect([formatP(0.012345), formatP(0.00001)]).toEqual(['p = 0.0123', 'p < 0.0001']);
+  });
+});
+
+describe('migrationFigure', () => {
+  const groups = [
+    { condition: 'medium', values: [10, 12, 14], mean: 12, sem: 1.1547 },
+    { condition: 'CCL2', values: [40, 50], mean: 45, sem: 5 },
+  ];
+  it('shows the mean ± SEM bars and every replicate point', () => {
+    const fig = migrationFigure({ groups, yLabel: 'cells/field' });
+    expect(fig.data[0]).toMatchObject({ type: 'bar', x: [0, 1], y: [12, 45], error_y: { array: [1.1547, 5] } });
+    expect(fig.data[1]).toMatchObject({ type: 'scatter', y: [10, 12, 14, 40, 50], x: [-0.2, 0, 0.2, 0.8, 1.2] });
+  });
+  it('draws a bracket between the compared conditions above the highest value', () => {
+    const fig = migrationFigure({ groups, yLabel: 'cells/field', comparisons: [{ a: 'medium', b: 'CCL2', pValue: 0.003 }] });
+    // Highest value 50 (= mean + SEM too), step 8 % of it = 4: bracket at 54 with 1-unit ticks.
+    expect(fig.layout.shapes).toEqual([{ type: 'path', xref: 'x', yref: 'y', path: 'M0,53 L0,54 L1,54 L1,53', line: { color: '#000', width: 1 } }]);
+    expect((fig.layout.annotations as { text: string }[])[0]!.text).toBe('** (p = 0.003)');
+  });
+  it('draws boxes when asked', () => {
+    expect(migrationFigure({ groups, yLabel: 'x', style: 'box' }).data.filter((t) => t.type === 'box')).toHaveLength(2);
+  });
+  it('rejects a comparison of a condition that is not plotted', () => {
+    expect(() => migrationFigure({ groups, yLabel: 'x', comparisons: [{ a: 'medium', b: 'TGF', pValue: 0.5 }] })).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: comparison medium vs TGF names a condition that is not plotted]`,
+    );
+  });
+});
+
+describe('doseResponseFigure', () => {
+  const fit: FourPlCurve = { bottom: 0, top: 100, hill: 1, direction: 'decreasing', potencyLabel: 'IC50', potency: 2, potencyCi: [1, 4], confidenceLevel: 0.95 };
+  it('evaluates the 4PL: half-way at the IC50, (top − bottom)/(1 + 2) at twice it with hill 1', () => {
+    expect(fourPl(fit, 2)).toBe(50);
+    expect(fourPl(fit, 4)).toBeCloseTo(100 / 3, 12);
+    expect(fourPl({ ...fit, direction: 'increasing' }, 4)).toBeCloseTo(200 / 3, 12);
+  });
+  it('plots replicates, the curve over the positive doses, the IC50 and its CI, and says zero doses are left out', () => {
+    const fig = doseResponseFigure({ title: 'inhibitor', points: [0, 0.1, 1, 10].map((dose) => ({ dose, response: 50 })), fit, doseUnit: 'µM', responseLabel: '%' });
+    expect(fig.data.map((t) => t.name)).toEqual(['replicates', '4PL fit', 'IC50 95% CI', 'IC50 = 2 µM']);
+    const curve = fig.data[1]!.x as number[];
+    expect([curve[0], curve[curve.length - 1]]).toEqual([0.1, 10]);
+    expect(fig.data[2]!.x).toEqual([1, 4, 4, 1, 1]);
+    expect(fig.layout.title).toMatchObject({ text: 'inhibitor (1 zero-dose point not on the log axis)' });
+  });
+});
