@@ -158,7 +158,7 @@ function unsupported(element: string, what: string): GatingMLError {
 
 /** xs:double text: shortest round-trip decimal; ±∞ as INF/-INF. */
 function num(v: number): string {
-  return v === Infinity ? 'INF' : v === -Infinity ? '-INF' : String(v);
+  return v === Infinity ? 'INF' : v === -Infinity ? '-INF' : Object.is(v, -0) ? '-0' : String(v);
 }
 
 function esc(s: string): string {
