@@ -3,11 +3,11 @@ import type { ChannelMeta, Column, TamkitWarning } from '@tamkit/core';
 import { readDataLayout, type DataLayout } from './data-layout.js';
 import { decodeAscii } from './decode-ascii.js';
 import { decodeBinary, decodeBinarySubset } from './decode-binary.js';
-import { FcsKeywordError, filePrefix } from './errors.js';
+import { FcsKeywordError, FcsParseError, filePrefix } from './errors.js';
 import { HEADER_SIZE, parseHeader } from './header.js';
 import { badValue, getKeyword, parseCount } from './keywords.js';
 import type { ResolvedFcsParseOptions } from './parse-options.js';
-import { checkSegment, readText } from './read-text.js';
+import { readText } from './read-text.js';
 import { resolveDataSegment } from './resolve-data-segment.js';
 import { datasetSpillover } from './dataset-spillover.js';
 import type { ByteSource, FcsDataset, FcsSegment, FcsKeywords } from './types.js';
@@ -161,6 +161,22 @@ export function readDataset(
   if (skipData || data === null || available === 0) {
     columns = layout.channels.map((c) => (c.wide ? new Float64Array(0) : new Float32Array(0)));
   } else {
+    if (layout.eventWidth === 0) {
+      // Delimited ASCII: each value takes at least one character and one separator, so $TOT × $PAR
+      // is bounded by the segment length before anything sized by $TOT is allocated.
+      const len = Math.min(datasetOffset + data[1] + 1, size) - (datasetOffset + data[0]);
+      const most = Math.floor((len + 1) / 2);
+      if (available * layout.channels.length > most) {
+        if (!opts.allowDataSizeMismatch) {
+          throw new FcsParseError(
+            'FCS_DATA_SIZE_MISMATCH',
+            `${p}delimited ASCII DATA of ${len} bytes cannot hold $TOT ${available} × $PAR ${layout.channels.length} values; pass allowDataSizeMismatch to read the whole events present`,
+            { ...(file === undefined ? {} : { file }), segment: 'DATA', offset: datasetOffset + data[0] },
+          );
+        }
+        available = Math.floor(most / Math.max(1, layout.channels.length));
+      }
+    }
     if (opts.subsample !== null) {
       eventIndex = sampleIndices(available, opts.subsample.count, createRng(opts.subsample.seed));
     }
@@ -178,9 +194,6 @@ export function readDataset(
     } else {
       columns = decodeBinary(source, begin, layout, available, applyMask);
     }
-  }
-  if (analysis !== null) {
-    checkSegment(analysis, datasetOffset, size, 'ANALYSIS', file);
   }
   const table = createEventTable(channels, columns, 'raw');
   const spill = datasetSpillover(keywords, channels, file, warnings);

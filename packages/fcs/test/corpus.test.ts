@@ -84,7 +84,7 @@ describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', 
         const { code, context } = caught as { code: string; context: Record<string, unknown> };
         expect(code).toMatch(/^FCS_[A-Z_]+$/);
         expect(context.file).toBe(entry.file);
-        if (/shorter than 58-byte HEADER|not an FCS file/i.test(entry.expected_error)) {
+        if (/shorter than 58-byte HEADER|not an FCS file/i.test(entry.expected_error ?? '')) {
           // fcsparser__corrupted.fcs: 10 bytes of junk.
           expect(code).toBe('FCS_NOT_FCS');
           expect(context).toEqual({ file: entry.file, segment: 'HEADER', offset: 0 });

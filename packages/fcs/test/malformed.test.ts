@@ -101,6 +101,12 @@ describe('malformed input gives typed errors', () => {
       expect(e.code).toBe('FCS_DATA_SIZE_MISMATCH');
       expect(e.context).toEqual({ file: 't.fcs', segment: 'DATA', offset: bytes.length - DATA.length });
     }
+    // Delimited ASCII has no fixed event size: $TOT × $PAR is bounded by the segment length instead.
+    const ascii = buildFcs({ keywords: listModeKeywords({ dataType: 'A', tot: 999999999999, bits: ['*', '*'] }), data: latin1Bytes('1 2 3 4') });
+    const a = caught(ascii, { subsample: { count: 10, seed: 1 } });
+    expect(a.code).toBe('FCS_DATA_SIZE_MISMATCH');
+    expect(a.context).toEqual({ file: 't.fcs', segment: 'DATA', offset: ascii.length - 7 });
+    expect(a.message).toMatchInlineSnapshot(`"t.fcs: delimited ASCII DATA of 7 bytes cannot hold $TOT 999999999999 × $PAR 2 values; pass allowDataSizeMismatch to read the whole events present"`);
     expect(caught(buildFcs({ keywords: replaceKeyword(KW, '$TOT', '3'), data: DATA })).message).toMatchInlineSnapshot(`"t.fcs: DATA segment holds 8 bytes, expected $TOT 3 × 4 bytes per event = 12; pass allowDataSizeMismatch to read the whole events present"`);
   });
 
