@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/index.js';
+import type { ReportDocument, TableBlock } from '../src/index.js';
+import { plotlyBundle } from '../src/node.js';
+import { hasChromium, launchChromium } from './browser-helpers.js';
+import { HOSTILE, syntheticReport } from './synthetic-report.js';
+
+interface Opened {
+  page: Page;
+  url: string;
+  problems: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+/** Expected CSV of a table, written independently of the page script (RFC 4180, CRLF). */
+function expectedCsv(t: TableBlock): string {
+  const cell = (v: unknown): string => (v === null ? '' : String(v));
+  const header = t.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label));
+  return [header.join(','), ...t.rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+}
+
+describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chromium not found; apt-get install chromium)', () => {
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'tamkit-report-test-'));
+
+  async function open(doc: ReportDocument, name: string): Promise<Opened> {
+    const file = join(dir, name);
+    writeFileSync(file, renderHtml(doc, { plotlyJs: plotlyBundle() }));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') {
+        problems.push(`console: ${m.text()}`);
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const url = pathToFileURL(file).href;
+    await page.goto(url);
+    await page.waitForSelector('body[data-tk-rendered]', { timeout: 60_000 });
+    return { page, url, problems, requests, dialogs };
+  }
+
+  beforeAll(async () => {
+    ({ context, close } = await launchChromium());
+  }, 60_000);
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const doc = syntheticReport({ samples: 3, eventsPerSample: 20_000, seed: 11 });
+
+  it('renders every figure with its traces, without errors or any request but the file', async () => {
+    const { page, url, problems, requests } = await open(doc, 'report.html');
+    for (const section of doc.sections) {
+      const expected = section.blocks.flatMap((b) => (b.type === 'figure' ? [b.figure.data.length] : []));
+      const traces = await page.$$eval(`#${section.id} div[data-tk-figure]`, (els) =>
+        els.map((el) => (el.classList.contains('js-plotly-plot') ? (el as unknown as { data: unknown[] }).data.length : -1)),
+      );
+      expect(traces, section.id).toEqual(expected);
+    }
+    // Heatmaps are drawn as images in the SVG; bars as paths: check something was drawn in each section.
+    expect(await page.locator('#sample-1 .heatmaplayer image').count()).toBe(3);
+    expect(await page.locator('#migration .barlayer .point').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-tk-error]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.close();
+  }, 90_000);
+
+  it('shows a hover label over a bar, and the table CSV and figure SVG downloads', async () => {
+    const { page, problems, requests, url } = await open(doc, 'report-hover.html');
+    const bar = page.locator('#migration-b0 .barlayer .point path').nth(1);
+    await bar.scrollIntoViewIfNeeded();
+    const box = await bar.boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.waitForSelector('#migration-b0 .hoverlayer .hovertext', { timeout: 5_000 });
+    expect(await page.locator('#migration-b0 .hoverlayer .hovertext').first().textContent()).toContain('CCL2 10 ng/mL');
+
+    const table = doc.sections.find((s) => s.id === 'migration')!.blocks[2] as TableBlock;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-tk-csv="migration-b2"]').click()]);
+    expect(download.suggestedFilename()).toBe('Chemotactic-index.csv');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(expectedCsv(table));
+
+    await page.locator('#migration-b0').hover();
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#migration-b0 .modebar-btn[data-title="Download plot as SVG"]').click()]);
+    expect(svg.suggestedFilename()).toBe('Migrated-cells-per-field-bar.svg');
+    expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg/);
+    const pngButton = page.locator('#migration-b0 .modebar-btn[data-title^="Download plot"]:not([data-title$="SVG"])');
+    const [png] = await Promise.all([page.waitForEvent('download'), pngButton.click()]);
+    expect(png.suggestedFilename()).toBe('Migrated-cells-per-field-bar.png');
+    expect(Array.from(readFileSync(await png.path()).subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(problems).toEqual([]);
+    // Blob URLs (the downloads) are not network requests; nothing else may appear.
+    expect(requests.filter((r) => !r.startsWith('blob:'))).toEqual([url]);
+    await page.close();
+  }, 90_000);
+
+  it('shows hostile names and keywords as text and runs none of them', async () => {
+    const hostile = syntheticReport({ samples: 2, eventsPerSample: 2_000, seed: 3, hostile: true });
+    const { page, problems, requests, url, dialogs } = await open(hostile, 'hostile.html');
+    expect(await page.evaluate(() => (window as unknown as { __tkPwned?: number }).__tkPwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('#sample-1 > h2').textContent()).toBe(HOSTILE.sample);
+    expect(await page.title()).toBe(`Report ${HOSTILE.sample}`);
+    expect(await page.locator('#sample-1 dl.tk-kv dd').allTextContents()).toEqual(['Synthetic', HOSTILE.file, HOSTILE.keyword]);
+    // Plotly titles and axis labels show the marker name literally.
+    expect(await page.locator('#sample-1-b1 .gtitle').textContent()).toBe(HOSTILE.marker);
+    expect(await page.locator('#sample-1-b1 .xtitle').textContent()).toBe(HOSTILE.marker);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(3);
+    expect(await page.locator('#provenance td').allTextContents()).toEqual(expect.arrayContaining([HOSTILE.file, `${HOSTILE.keyword} accepted with allowDataOffByOne`]));
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.close();
+  }, 90_000);
+});
