@@ -4,6 +4,9 @@
  * than a TamkitError or allocated more than 8 × the file size.
  *
  *   node --conditions=@tamkit/source --import tsx scripts/fuzz-fcs.ts --cases 100000 --seed 1
+ *
+ * `--built` fuzzes the in-memory files even when the corpus exists; `--max-bytes N` skips larger
+ * corpus files (default 4,000,000).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +28,13 @@ const corpus = new URL('../../shared/corpus/fcs/', import.meta.url);
 const manifest = new URL('MANIFEST.json', corpus);
 let seeds: Uint8Array[];
 let from: string;
-if (existsSync(fileURLToPath(manifest))) {
+if (existsSync(fileURLToPath(manifest)) && !process.argv.includes('--built')) {
   const files = (JSON.parse(readFileSync(manifest, 'utf8')) as { files: Array<{ file: string; size_bytes: number }> }).files;
   seeds = files.filter((f) => f.size_bytes <= maxBytes).map((f) => new Uint8Array(readFileSync(new URL(f.file, corpus))));
   from = `${seeds.length} corpus files up to ${maxBytes} bytes`;
 } else {
   seeds = builtSeeds();
-  from = `${seeds.length} files built in memory (../shared/corpus not found)`;
+  from = `${seeds.length} files built in memory${process.argv.includes('--built') ? '' : ' (../shared/corpus not found)'}`;
 }
 const started = performance.now();
 const summary = fuzz(seeds, cases, seed);
