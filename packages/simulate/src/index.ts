@@ -40,3 +40,11 @@ export {
   truthFileName,
 } from './macrophages/write-macrophage-experiment.js';
 export type { NamedFile } from './macrophages/write-macrophage-experiment.js';
+export {
+  simulateBeadSample,
+  BEAD_SAMPLE_DEFAULTS,
+  BEAD_SAMPLE_RANGE,
+  BEAD_SAMPLE_TIMESTEP,
+} from './beads/simulate-bead-sample.js';
+export type { BeadSample, BeadSampleOptions, BeadSampleTruth } from './beads/simulate-bead-sample.js';
+export { beadSampleFile } from './beads/bead-sample-file.js';

@@ -56,3 +56,22 @@ export type {
   CountOverlay,
   ThresholdMethod,
 } from './images/index.js';
+export {
+  gateBeadsAndCells,
+  GATE_BEADS_DEFAULTS,
+  resolveGateBeadsOptions,
+  countWithBeads,
+  findValley,
+  FIND_VALLEY_DEFAULTS,
+  TranswellBeadError,
+} from './beads/index.js';
+export type {
+  BeadGating,
+  GateBeadsOptions,
+  ResolvedGateBeadsOptions,
+  BeadCountResult,
+  CountWithBeadsOptions,
+  FindValleyOptions,
+  Valley,
+  TranswellBeadErrorCode,
+} from './beads/index.js';
