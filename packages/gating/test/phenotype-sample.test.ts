@@ -31,7 +31,7 @@ function score(r: PhenotypeResult, s: MacrophageExperimentSample): { agreement: 
 }
 
 function experiment(seed: number, separation: number): { samples: MacrophageExperimentSample[]; fmo: Record<string, EventTable>; unstained: EventTable } {
-  const exp = simulateMacrophageExperiment({ seed, eventsPerSample: 20000, replicates: 1, separation, conditions: ['M1', 'M2', 'TCM'] });
+  const exp = simulateMacrophageExperiment({ seed, eventsPerSample: 20000, replicates: 1, separation, conditions: ['M0', 'M1', 'M2', 'TCM'] });
   const fmo: Record<string, EventTable> = {};
   let unstained: EventTable | undefined;
   for (const s of exp.samples) {
@@ -48,23 +48,22 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
   for (const [seed, separation] of [
     [21, 1.3],
     [22, 1.5],
+    [25, 1.2],
   ] as const) {
     const { samples, fmo, unstained } = experiment(seed, separation);
     for (const s of samples) {
       it(`rules with FMO controls: ${s.fileName}, seed ${seed}, separation ${separation}`, () => {
         const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 1, controls: { fmo, unstained } });
         const { agreement, truePct, calledPct } = score(r, s);
-        // Target 97% / 2 points; the measured floor over these cases is about 96.9% and 2.2 points
-        // (see the pipeline docs on the simulated FMO controls).
-        expect(agreement).toBeGreaterThanOrEqual(96.5);
-        expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2.5);
-        expect(Math.abs(calledPct[1]! - truePct[1]!)).toBeLessThanOrEqual(2.5);
+        expect(agreement).toBeGreaterThanOrEqual(97);
+        expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2);
+        expect(Math.abs(calledPct[1]! - truePct[1]!)).toBeLessThanOrEqual(2);
         expect(r.thresholds.every((t) => t.source === 'fmo')).toBe(true);
         expect(r.warnings.some((w) => w.code === 'THRESHOLD_NO_CONTROL')).toBe(false);
       });
     }
     it(`k-means (k = 8) agrees >= 95% after annotation, seed ${seed}`, () => {
-      const s = samples[1]!;
+      const s = samples[3]!;
       const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 2, method: 'kmeans', controls: { fmo, unstained } });
       expect(score(r, s).agreement).toBeGreaterThanOrEqual(95);
       expect(r.method).toBe('kmeans');
@@ -73,19 +72,20 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
 
   it('works without controls and says so', () => {
     const { samples } = experiment(23, 1.3);
-    const s = samples[0]!;
+    const s = samples[2]!;
     const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 3 });
     expect(r.thresholds.every((t) => t.source === 'data')).toBe(true);
     expect(r.warnings.filter((w) => w.code === 'THRESHOLD_NO_CONTROL')).toHaveLength(5);
     const { agreement, truePct, calledPct } = score(r, s);
-    expect(agreement).toBeGreaterThanOrEqual(96.5);
-    expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2.5);
+    expect(agreement).toBeGreaterThanOrEqual(97);
+    expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(calledPct[1]! - truePct[1]!)).toBeLessThanOrEqual(2);
   });
 });
 
 describe('phenotypeSample result shape', () => {
   const { samples, fmo } = experiment(24, 1.3);
-  const s = samples[0]!;
+  const s = samples[1]!;
   const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 4, controls: { fmo } });
 
   it('is JSON-serialisable apart from codes, with counts that add up', () => {

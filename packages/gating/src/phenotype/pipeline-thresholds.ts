@@ -13,9 +13,9 @@ export interface PreparedControl {
 }
 
 /**
- * The positivity threshold of one marker on the display scale: the control's percentile when a
- * control is given; else the KDE valley of a seeded subsample of the gated sample, then the
- * two-Gaussian mixture, then (one population only) the mode + 4 SDs, each with `THRESHOLD_NO_CONTROL`.
+ * The positivity threshold of one marker on the display scale. With a control: its percentile, raised
+ * to the sample's own cut-off when the sample's negatives lie above it (`THRESHOLD_ABOVE_CONTROL`).
+ * Without: the sample's own cut-off (see `dataThreshold`) with `THRESHOLD_NO_CONTROL`.
  */
 export function markerThreshold(
   channel: string,
@@ -38,7 +38,8 @@ export function markerThreshold(
       threshold = {
         ...fromControl,
         value: fromData.value,
-        params: { ...fromControl.params, controlCut: fromControl.value, sampleCut: fromData.value, sampleMethod: fromData.params.fallback ?? fromData.method },
+        method: fromData.method,
+        params: { ...fromData.params, percentile: options.percentile, controlCut: fromControl.value, sampleCut: fromData.value },
         warnings: [
           ...fromControl.warnings,
           {
@@ -54,7 +55,14 @@ export function markerThreshold(
   return { threshold: dataThreshold(channel, display, gate, options) };
 }
 
-/** The sample's own cut-off: KDE valley, else two-Gaussian mixture, else mode + 4 SD (`THRESHOLD_FALLBACK`). */
+/** SDs above the single (negative) mode of the fallback cut-off: 0.13% of normal negatives lie above. */
+const FALLBACK_SDS = 3;
+
+/**
+ * The sample's own cut-off: the equal-posterior point of a two-Gaussian mixture (the Bayes boundary,
+ * which minimises misclassified events), else the KDE valley when the mixture is not bimodal, else
+ * mode + 3 SD of the single population (`THRESHOLD_FALLBACK`).
+ */
 function dataThreshold(
   channel: string,
   display: Column,
@@ -62,23 +70,23 @@ function dataThreshold(
   options: { readonly sampleSize: number; readonly seed: number },
 ): Threshold {
   const sorted = sampleValues(display, gate, options.sampleSize, createRng(options.seed));
-  let threshold = thresholdFromData(sorted, null, { method: 'valley' });
-  if (Number.isNaN(threshold.value)) {
-    const mixture = thresholdFromData(sorted, null, { method: 'mixture' });
-    if (!Number.isNaN(mixture.value) && !mixture.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')) {
-      threshold = mixture;
+  let threshold = thresholdFromData(sorted, null, { method: 'mixture' });
+  if (Number.isNaN(threshold.value) || threshold.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')) {
+    const valley = thresholdFromData(sorted, null, { method: 'valley' });
+    if (!Number.isNaN(valley.value)) {
+      threshold = valley;
     } else {
       const d = density1d(sorted);
-      const value = d.mode + 4 * modeSigma(d, -1);
+      const value = d.mode + FALLBACK_SDS * modeSigma(d, -1);
       const warnings: TamkitWarning[] = [
         ...threshold.warnings,
         {
           code: 'THRESHOLD_FALLBACK',
-          message: `${channel}: one population and no control; taken as negative and cut 4 SD above its mode`,
+          message: `${channel}: one population and no control; taken as negative and cut ${FALLBACK_SDS} SD above its mode`,
           context: { channel },
         },
       ];
-      threshold = { ...threshold, value, params: { ...threshold.params, fallback: 'mode + 4 SD', mode: d.mode }, warnings };
+      threshold = { ...threshold, value, params: { ...threshold.params, fallback: `mode + ${FALLBACK_SDS} SD`, mode: d.mode }, warnings };
     }
   }
   return threshold;
