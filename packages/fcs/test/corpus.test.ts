@@ -123,6 +123,19 @@ describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', 
         });
       });
     }
+    it(`${entry.file}: a seeded subsample equals the full decode at eventIndex`, () => {
+      const all = bytes();
+      const full = parseFcs(all, { sourceName: entry.file });
+      const sub = parseFcs(all, { sourceName: entry.file, subsample: { count: 100, seed: 5 } });
+      sub.datasets.forEach((ds, d) => {
+        const index = ds.eventIndex!;
+        expect(index.length).toBe(Math.min(100, sets[d]!.reference.events));
+        ds.table.columns.forEach((col, c) => {
+          const ref = full.datasets[d]!.table.columns[c]!;
+          expect(Array.from(col)).toEqual(Array.from(index, (i) => ref[i]));
+        });
+      });
+    });
     it(`${entry.file}: TEXT pairs follow the corpus convention`, () => {
       const all = bytes();
       const fcs = parseFcs(all, { sourceName: entry.file, textOnly: true });
