@@ -20,7 +20,7 @@ interface Opened {
 
 /** Expected CSV of a table, written independently of the page script (RFC 4180, CRLF). */
 function expectedCsv(t: TableBlock): string {
-  const cell = (v: unknown): string => (v === null ? '' : String(v));
+  const cell = (v: string | number | null): string => (v === null ? '' : String(v));
   const header = t.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label));
   return [header.join(','), ...t.rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
 }
@@ -68,9 +68,11 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
     const { page, url, problems, requests } = await open(doc, 'report.html');
     for (const section of doc.sections) {
       const expected = section.blocks.flatMap((b) => (b.type === 'figure' ? [b.figure.data.length] : []));
-      const traces = await page.$$eval(`#${section.id} div[data-tk-figure]`, (els) =>
-        els.map((el) => (el.classList.contains('js-plotly-plot') ? (el as unknown as { data: unknown[] }).data.length : -1)),
-      );
+      // A plotted div has Plotly's class and its traces in `data`.
+      type PlotDiv = { readonly classList: { contains(name: string): boolean }; readonly data?: readonly unknown[] };
+      const traces = await page
+        .locator(`#${section.id} div[data-tk-figure]`)
+        .evaluateAll((els: PlotDiv[]) => els.map((el) => (el.classList.contains('js-plotly-plot') ? (el.data?.length ?? -1) : -1)));
       expect(traces, section.id).toEqual(expected);
     }
     // Heatmaps are drawn as images in the SVG; bars as paths: check something was drawn in each section.
@@ -114,7 +116,7 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
   it('shows hostile names and keywords as text and runs none of them', async () => {
     const hostile = syntheticReport({ samples: 2, eventsPerSample: 2_000, seed: 3, hostile: true });
     const { page, problems, requests, url, dialogs } = await open(hostile, 'hostile.html');
-    expect(await page.evaluate(() => (window as unknown as { __tkPwned?: number }).__tkPwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __tkPwned?: number }).__tkPwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await page.locator('#sample-1 > h2').textContent()).toBe(HOSTILE.sample);
     expect(await page.title()).toBe(`Report ${HOSTILE.sample}`);
