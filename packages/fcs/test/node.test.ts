@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileByteSource, readFcsFile } from '../src/node.js';
-import { parseFcsSource } from '../src/index.js';
+import { parseFcs, parseFcsSource } from '../src/index.js';
 import { openSync, closeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildFcs, float32le, latin1Bytes, listModeKeywords } from './build-fcs.js';
+import { corpusUrl, hasCorpus, loadManifest, readCorpus } from './corpus-helpers.js';
 
 const four = (): Uint8Array => buildFcs({ keywords: listModeKeywords({ dataType: 'F', tot: 4, bits: [32] }), data: float32le(10, 20, 30, 40) });
 
@@ -31,6 +33,22 @@ describe('@tamkit/fcs/node', () => {
       expect(() => readFcsFile(path, { sourceName: 'x' })).toThrow(/^x: not an FCS file/);
     } finally {
       rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe.skipIf(!hasCorpus)('readFcsFile on the corpus (skipped: ../shared/corpus not found)', () => {
+  it('gives the same data sets as parseFcs on the whole file', () => {
+    const files = loadManifest().filter((f) => f.expected_error === undefined);
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const fromDisk = readFcsFile(fileURLToPath(new URL(`fcs/${f.file}`, corpusUrl)));
+      const inMemory = parseFcs(readCorpus(`fcs/${f.file}`), { sourceName: f.file });
+      expect(fromDisk.datasets.length).toBe(inMemory.datasets.length);
+      fromDisk.datasets.forEach((ds, d) => {
+        expect(ds.table.columns).toEqual(inMemory.datasets[d]!.table.columns);
+        expect(ds.warnings).toEqual(inMemory.datasets[d]!.warnings);
+      });
     }
   });
 });
