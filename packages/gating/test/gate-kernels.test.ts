@@ -26,6 +26,23 @@ describe('rectangle and range gates', () => {
   });
 });
 
+describe('parent masks (within)', () => {
+  it('AND every kernel with the parent', () => {
+    const within = Uint8Array.from([1, 0, 1, 0]);
+    const a = col(1, 1, 9, 9);
+    const b = col(1, 1, 9, 9);
+    // Without the parent: events 0, 1 inside the range [0, 5), all four inside the wide shapes.
+    const rect = { kind: 'range', dimensions: [{ ...dim('A'), min: 0, max: 5 }] } as const;
+    expect(Array.from(applyGate(rect, [a], 'R', within))).toEqual([1, 0, 0, 0]);
+    const poly = { kind: 'polygon', dimensions: [dim('A'), dim('B')], vertices: [[0, 0], [10, 0], [10, 10], [0, 10]] } as const;
+    expect(Array.from(applyGate(poly, [a, b], 'P', within))).toEqual([1, 0, 1, 0]);
+    const ell = { kind: 'ellipse', dimensions: [dim('A'), dim('B')], mean: [5, 5], covariance: [[100, 0], [0, 100]], distanceSquare: 1 } as const;
+    expect(Array.from(applyGate(ell, [a, b], 'E', within))).toEqual([1, 0, 1, 0]);
+    const quad = { kind: 'quadrant', dividers: [{ id: 'X', dimension: dim('A'), cuts: [5] }], quadrants: [{ id: 'XP', positions: [{ divider: 'X', location: 6 }] }] } as const;
+    expect(Array.from(quadrantMasks(quad, [a], within).get('XP')!)).toEqual([0, 0, 1, 0]);
+  });
+});
+
 describe('ellipsoid gates', () => {
   it('use (x−μ)ᵀC⁻¹(x−μ) ≤ D² with an inclusive boundary', () => {
     // C = diag(4, 1), D² = 1: the ellipse x²/4 + y² ≤ 1. (2, 0) and (0, 1) are on it (inside),

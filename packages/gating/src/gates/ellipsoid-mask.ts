@@ -11,6 +11,8 @@ import { GateSpecError } from '../errors.js';
  * @param mean μ, n values
  * @param covariance C, n rows of n values
  * @param distanceSquare D²
+ * @param gateId for error messages
+ * @param within optional parent mask: events outside it are outside (skipped)
  * @throws {GateSpecError} `GATE_SPEC_INVALID` when C is singular
  * @example
  * ellipsoidMask([new Float64Array([0, 2])], [0], [[1]], 1); // Uint8Array [1, 0]
@@ -21,6 +23,7 @@ export function ellipsoidMask(
   covariance: readonly (readonly number[])[],
   distanceSquare: number,
   gateId = '',
+  within: Mask | null = null,
 ): Mask {
   const n = columns.length;
   if (mean.length !== n || covariance.length !== n) {
@@ -31,6 +34,9 @@ export function ellipsoidMask(
   const out = new Uint8Array(len);
   const diff = new Float64Array(n);
   for (let i = 0; i < len; i++) {
+    if (within !== null && within[i] === 0) {
+      continue;
+    }
     for (let j = 0; j < n; j++) {
       diff[j] = columns[j]![i]! - mean[j]!;
     }

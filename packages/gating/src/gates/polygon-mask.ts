@@ -15,6 +15,8 @@ import type { Column, Mask } from '@tamkit/core';
  * @param x values of the first dimension
  * @param y values of the second dimension
  * @param vertices polygon vertices (>= 3), closing edge implicit
+ * @param within optional parent mask: events outside it are outside (skipped)
+ * @param out optional mask to write into (reused between calls)
  * @returns a new mask (1 = inside)
  * @throws {RangeError} when x and y differ in length or there are fewer than 3 vertices
  * @example
@@ -25,9 +27,10 @@ export function polygonMask(
   x: Column,
   y: Column,
   vertices: readonly (readonly [number, number])[],
+  within: Mask | null = null,
   out: Mask = new Uint8Array(x.length),
 ): Mask {
-  if (x.length !== y.length || out.length !== x.length) {
+  if (x.length !== y.length || out.length !== x.length || (within && within.length !== x.length)) {
     throw new RangeError(`column lengths differ: ${x.length}, ${y.length}, mask ${out.length}`);
   }
   const n = vertices.length;
@@ -44,8 +47,8 @@ export function polygonMask(
   for (let i = 0; i < len; i++) {
     const px = x[i]!;
     const py = y[i]!;
-    // Outside the bounding box (or NaN): no crossing can make it inside.
-    if (!(px >= minX && px <= maxX && py >= minY && py < maxY)) {
+    // Outside the parent, or outside the bounding box (or NaN): no crossing can make it inside.
+    if ((within !== null && within[i] === 0) || !(px >= minX && px <= maxX && py >= minY && py < maxY)) {
       out[i] = 0;
       continue;
     }

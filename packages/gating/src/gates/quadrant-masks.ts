@@ -30,20 +30,21 @@ export function quadrantBand(cuts: readonly number[], location: number): { lower
  *
  * @param spec the quadrant gate
  * @param columns one column per divider, in `spec.dividers` order
+ * @param within optional parent mask: every quadrant is ANDed with it
  * @returns a mask per quadrant id
  * @example
  * const spec = { kind: 'quadrant', dividers: [{ id: 'X', dimension: { channel: 'FL1-H', compensation: 'uncompensated' }, cuts: [5] }],
  *   quadrants: [{ id: 'XN', positions: [{ divider: 'X', location: 0 }] }] } as const;
  * quadrantMasks(spec, [new Float64Array([1, 9])]).get('XN'); // Uint8Array [1, 0]
  */
-export function quadrantMasks(spec: QuadrantGateSpec, columns: readonly Column[]): Map<string, Mask> {
+export function quadrantMasks(spec: QuadrantGateSpec, columns: readonly Column[], within: Mask | null = null): Map<string, Mask> {
   if (columns.length !== spec.dividers.length) {
     throw new RangeError(`${columns.length} columns for ${spec.dividers.length} dividers`);
   }
   const len = columns[0]?.length ?? 0;
   const result = new Map<string, Mask>();
   for (const quadrant of spec.quadrants) {
-    const out = new Uint8Array(len).fill(1);
+    const out = within ? within.slice() : new Uint8Array(len).fill(1);
     for (const position of quadrant.positions) {
       const d = spec.dividers.findIndex((div) => div.id === position.divider);
       if (d < 0) {

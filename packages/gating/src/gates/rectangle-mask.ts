@@ -7,6 +7,7 @@ import type { Column, Mask } from '@tamkit/core';
  *
  * @param columns one column per dimension, equal lengths
  * @param bounds one `{ min?, max? }` per column
+ * @param within optional parent mask: the result is ANDed with it
  * @throws {RangeError} on mismatched lengths
  * @example
  * rectangleMask([new Float64Array([1, 2, 3])], [{ min: 1, max: 3 }]); // Uint8Array [1, 1, 0]
@@ -14,12 +15,13 @@ import type { Column, Mask } from '@tamkit/core';
 export function rectangleMask(
   columns: readonly Column[],
   bounds: readonly { readonly min?: number | undefined; readonly max?: number | undefined }[],
+  within: Mask | null = null,
 ): Mask {
   if (columns.length !== bounds.length || columns.length === 0) {
     throw new RangeError(`${columns.length} columns for ${bounds.length} bounds`);
   }
   const len = columns[0]!.length;
-  const out = new Uint8Array(len).fill(1);
+  const out = within ? within.slice() : new Uint8Array(len).fill(1);
   columns.forEach((col, d) => {
     if (col.length !== len) {
       throw new RangeError(`column ${d} has ${col.length} values, expected ${len}`);

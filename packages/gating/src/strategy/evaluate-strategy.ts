@@ -65,8 +65,8 @@ export function evaluateStrategy(
       case 'quadrant': {
         const columns = gate.dividers.map((d) => values.values(d.dimension, node.id, parentMask));
         add(node.id, node.parent ?? null, parentMask ? parentMask.slice() : fullMask(total));
-        for (const [qid, mask] of quadrantMasks(gate, columns)) {
-          add(qid, node.id, andInPlace(mask, parentMask));
+        for (const [qid, mask] of quadrantMasks(gate, columns, parentMask)) {
+          add(qid, node.id, mask);
         }
         break;
       }
@@ -75,7 +75,7 @@ export function evaluateStrategy(
         break;
       default: {
         const columns = gate.dimensions.map((d) => values.values(d, node.id, parentMask));
-        add(node.id, node.parent ?? null, andInPlace(applyGate(gate, columns, node.id), parentMask));
+        add(node.id, node.parent ?? null, applyGate(gate, columns, node.id, parentMask));
       }
     }
   }
