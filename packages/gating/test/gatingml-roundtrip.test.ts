@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGatingFile } from '../src/gating-file/parse-gating-file.js';
@@ -64,6 +67,18 @@ describe('round trips of random strategies (property tests)', () => {
         expect(normalise(back)).toEqual(normalise(s));
       }),
       { seed: 7, numRuns: 40 },
+    );
+  });
+
+  const xsd = fileURLToPath(new URL('../../../../shared/corpus/gatingml/schema/Gating-ML.v2.0.xsd', import.meta.url));
+  const canValidate = existsSync(xsd) && spawnSync('xmllint', ['--version']).status === 0;
+  it.skipIf(!canValidate)('exports of random strategies validate against the Gating-ML XSDs (skipped: xmllint or ../shared/corpus schemas missing)', () => {
+    fc.assert(
+      fc.property(strategyArb, (s) => {
+        const run = spawnSync('xmllint', ['--noout', '--schema', xsd, '-'], { input: toGatingML(s), encoding: 'utf8' });
+        expect(run.status === 0 ? '' : run.stderr).toBe('');
+      }),
+      { seed: 9, numRuns: 15 },
     );
   });
 
