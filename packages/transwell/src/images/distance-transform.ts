@@ -9,7 +9,7 @@
  */
 export function distanceTransform(mask: Uint8Array, width: number, height: number): Float32Array {
   // 1-D distance to the nearest background pixel in the same column (height + 1 = none).
-  const column = new Float64Array(width * height);
+  const column = new Float32Array(width * height);
   for (let x = 0; x < width; x++) {
     column[x] = mask[x] === 1 ? 1 : 0;
   }
