@@ -140,6 +140,27 @@ describe('evaluateStrategy', () => {
     ]);
   });
 
+  it('uses a quadrant as a parent and as a boolean operand', () => {
+    // Quadrants of FL1-H cut at 2.5: Lo = events 0, 1 and Hi = events 2, 3. Child of Hi: FL2-H ≥ 2
+    // keeps event 2 only (FL2-H = 2, 1). Boolean Lo or not-Hi-child: events 0, 1 (Lo) plus every
+    // event outside Hi-child (0, 1, 3) = 0, 1, 3.
+    const tree = evaluateStrategy(
+      strategy([
+        {
+          id: 'Q',
+          gate: { kind: 'quadrant', dividers: [{ id: 'D', dimension: { channel: 'FL1-H', compensation: 'FCS' }, cuts: [2.5] }], quadrants: [{ id: 'Lo', positions: [{ divider: 'D', location: 0 }] }, { id: 'Hi', positions: [{ divider: 'D', location: 3 }] }] },
+        },
+        { id: 'HiChild', parent: 'Hi', gate: range('FL2-H', 2) },
+        { id: 'Either', gate: { kind: 'boolean', op: 'or', operands: [{ ref: 'Lo' }, { ref: 'HiChild', complement: true }] } },
+      ]),
+      table,
+    );
+    expect(tree.byId.get('HiChild')!.path).toEqual(['Q', 'Hi', 'HiChild']);
+    expect(Array.from(tree.byId.get('HiChild')!.mask)).toEqual([0, 0, 1, 0]);
+    expect(Array.from(tree.byId.get('Either')!.mask)).toEqual([1, 1, 0, 1]);
+    expect(tree.byId.get('Q')!.count).toBe(4);
+  });
+
   it('names a missing channel', () => {
     const err = caught(() => evaluateStrategy(strategy([{ id: 'G', gate: range('CD206', 0) }]), table));
     expect(err.code).toBe('STRATEGY_UNKNOWN_CHANNEL');
