@@ -114,7 +114,7 @@ interface ChildResult {
 function child(mode: string, file: string, reps: number, warmup: number): ChildResult {
   const out = execFileSync(
     process.execPath,
-    ['--conditions=@tamkit/source', '--import', 'tsx', 'bench/fcs-child.ts', mode, file, String(reps), String(warmup)],
+    ['bench/fcs-child.mjs', mode, file, String(reps), String(warmup)],
     { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
@@ -129,6 +129,9 @@ export function runFcsBench(options: FcsBenchOptions = {}): FcsBenchResult {
   const dir = mkdtempSync(join(tmpdir(), 'tamkit-bench-fcs-'));
   const rows: FcsBenchRow[] = [];
   const loadBefore = loadavg()[0]!;
+  // The measuring children run the built reader (no TypeScript loader in the process).
+  log('building @tamkit/fcs (dist/) for the measuring processes');
+  execFileSync('pnpm', ['--filter', '@tamkit/fcs...', 'run', 'build'], { cwd: REPO, stdio: 'ignore' });
   const baselineRssBytes = child('baseline', '', 0, 0).maxRssBytes;
   try {
     for (const events of sizes) {
@@ -232,7 +235,7 @@ export function formatFcsBench(r: Omit<FcsBenchResult, 'markdown'>): string {
       .map((row) => `${row.events.toLocaleString('en-US')} events, ${row.writeMs.toFixed(0)} ms`)
       .join('; ')}.`,
     '',
-    `Peak RSS (process.resourceUsage().maxRSS) of one read in a fresh process. It includes the runtime and the TypeScript source loader: ${(r.baselineRssBytes / MB).toFixed(0)} MB for the same process reading nothing (above baseline: the parse's own memory).`,
+    `Peak RSS (process.resourceUsage().maxRSS) of one read in a fresh process. It includes the Node.js runtime (the child runs the built dist/ reader, no TypeScript loader): ${(r.baselineRssBytes / MB).toFixed(0)} MB for the same process reading nothing (above baseline: the parse's own memory).`,
     '',
     rss,
   ].join('\n');

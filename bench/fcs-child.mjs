@@ -1,6 +1,7 @@
 /**
  * One measurement process of the FCS benchmark (bench/fcs.ts), so that each reader's peak RSS is
- * its own: `node --conditions=@tamkit/source --import tsx bench/fcs-child.ts MODE FILE [REPS] [WARMUP]`.
+ * its own. Plain JavaScript over the built `dist/` of @tamkit/fcs (bench/fcs.ts builds it first), so
+ * no TypeScript loader inflates the process: `node bench/fcs-child.mjs MODE FILE [REPS] [WARMUP]`.
  * MODE: `read` (fs.readFileSync), `tamkit` (readFcsFile, full parse into columns), `fcs` (the npm
  * `fcs` 0.0.7 reader, byEvent numbers, every event), `baseline` (start-up only).
  * Prints one JSON line: { mode, times (wall ms per measured repetition), cpuTimes (user + system
@@ -9,28 +10,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { readFcsFile } from '../packages/fcs/src/node.js';
-
-interface NpmFcs {
-  readonly dataAsNumbers: number[][] | null;
-}
-type NpmFcsConstructor = new (
-  options: { dataFormat: 'asNumber'; eventsToRead: number },
-  buffer: Buffer,
-) => NpmFcs;
+import { readFcsFile } from '../packages/fcs/dist/node.js';
 
 // `fcs` is a devDependency of @tamkit/fcs only, so it is resolved from that package.
 const requireFromFcs = createRequire(new URL('../packages/fcs/package.json', import.meta.url));
 
-function runOnce(mode: string, file: string): number {
+function runOnce(mode, file) {
   if (mode === 'read') {
     return readFileSync(file).length;
   }
   if (mode === 'tamkit') {
-    return readFcsFile(file).datasets[0]!.table.eventCount;
+    return readFcsFile(file).datasets[0].table.eventCount;
   }
   if (mode === 'fcs') {
-    const FCS = requireFromFcs('fcs') as NpmFcsConstructor;
+    const FCS = requireFromFcs('fcs');
     const parsed = new FCS({ dataFormat: 'asNumber', eventsToRead: -1 }, readFileSync(file));
     return parsed.dataAsNumbers?.length ?? 0;
   }
@@ -38,8 +31,8 @@ function runOnce(mode: string, file: string): number {
 }
 
 const [mode = 'baseline', file = '', repsArg = '1', warmupArg = '0'] = process.argv.slice(2);
-const times: number[] = [];
-const cpuTimes: number[] = [];
+const times = [];
+const cpuTimes = [];
 let events = 0;
 if (mode !== 'baseline') {
   for (let i = 0; i < Number(warmupArg); i++) {
