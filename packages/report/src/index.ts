@@ -51,3 +51,15 @@ export { renderHtml, REPORT_CSP } from './render-html.js';
 export type { RenderHtmlOptions } from './render-html.js';
 export { provenanceSection } from './provenance-section.js';
 export { escapeHtml, jsonForScript, inlineScript } from './escape-html.js';
+// Result files and adapters
+export { readResultFile, RESULT_KINDS } from './result-file.js';
+export type { ResultFile, ResultHeader, ResultKind } from './result-file.js';
+export { buildReportDocument } from './build-report-document.js';
+export type { GateReportInput } from './build-report-document.js';
+export { migrationSection, migrationGroups, comparisonsFrom, readoutTable, doseResponseInput } from './from-transwell.js';
+export type { TranswellReportInput } from './from-transwell.js';
+export { phenotypeSections } from './from-phenotype.js';
+export type { PhenotypeReportInput, PhenotypeSampleInput, PhenotypeThreshold } from './from-phenotype.js';
+export { infoSection } from './from-info.js';
+export type { InfoFileInput } from './from-info.js';
+export { migrationAssayWarnings, lowEventWarnings, LOW_EVENT_DEFAULTS } from './assay-warnings.js';

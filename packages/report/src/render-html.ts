@@ -116,7 +116,7 @@ function renderNav(doc: ReportDocument, sections: readonly ReportSection[]): str
     }
     const links = items
       .map((s) => {
-        const badge = kind === 'qc' && doc.warnings.length > 0 ? `<span class="tk-badge">${doc.warnings.length}</span>` : '';
+        const badge = s.id === 'provenance' && doc.warnings.length > 0 ? `<span class="tk-badge">${doc.warnings.length}</span>` : '';
         return `<a href="#${s.id}">${escapeHtml(s.title)}${badge}</a>`;
       })
       .join('');

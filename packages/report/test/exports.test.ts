@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import * as report from '../src/index.js';
+import * as node from '../src/node.js';
+
+describe('public API', () => {
+  it('exports these names', () => {
+    expect(Object.keys(report).sort()).toMatchInlineSnapshot(`
+      [
+        "LOW_EVENT_DEFAULTS",
+        "MAX_SCATTER_POINTS",
+        "REPORT_COLOURS",
+        "REPORT_CSP",
+        "RESULT_KINDS",
+        "ReportError",
+        "axisLayout",
+        "base64",
+        "bin1d",
+        "bin2d",
+        "binCentres",
+        "buildReportDocument",
+        "clusterHeatmapFigure",
+        "comparisonsFrom",
+        "compositionByConditionFigure",
+        "compositionBySampleFigure",
+        "conditionMeans",
+        "crc32",
+        "dataUnitTicks",
+        "doseResponseFigure",
+        "doseResponseInput",
+        "downscaleRgb",
+        "ellipsePoints",
+        "encodePngRgb",
+        "escapeHtml",
+        "formatP",
+        "formatPercent",
+        "fourPl",
+        "gateOverlayParts",
+        "gatingHierarchyFigure",
+        "infoSection",
+        "inlineScript",
+        "jsonForScript",
+        "lowEventWarnings",
+        "markerHistogramFigure",
+        "mfiTable",
+        "migrationAssayWarnings",
+        "migrationFigure",
+        "migrationGroups",
+        "migrationSection",
+        "phenotypeSections",
+        "plotlyText",
+        "powerLabel",
+        "provenanceSection",
+        "readResultFile",
+        "readoutTable",
+        "renderHtml",
+        "seriesColour",
+        "significanceStars",
+        "subsamplePoints",
+        "thresholdTable",
+        "thumbnailDataUri",
+      ]
+    `);
+    expect(Object.keys(node).sort()).toMatchInlineSnapshot(`
+      [
+        "plotlyBundle",
+      ]
+    `);
+  });
+});
