@@ -1,3 +1,4 @@
+/* global process, console, URL */
 /**
  * One measurement process of the FCS benchmark (bench/fcs.ts), so that each reader's peak RSS is
  * its own. Plain JavaScript over the built `dist/` of @tamkit/fcs (bench/fcs.ts builds it first), so
