@@ -1,0 +1,147 @@
+import type { TamkitWarning } from '@tamkit/core';
+import {
+  doseResponsePoints,
+  dunnettTest,
+  fit4pl,
+  kruskalWallis,
+  mannWhitneyU,
+  oneWayAnova,
+  readoutGroups,
+  tTest,
+  tukeyHsd,
+} from '@tamkit/transwell';
+import type { Fit4plResult, Group, TranswellReadouts } from '@tamkit/transwell';
+import { formatError } from '../io/format-error.js';
+
+/** `--test` choices. */
+export const TRANSWELL_TESTS = ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const;
+export type TranswellTestChoice = (typeof TRANSWELL_TESTS)[number];
+
+/** One test result row: a comparison of a condition with the control, a pair (Tukey), or all groups. */
+export interface TestRow {
+  readonly test: string;
+  readonly comparison: 'vs-control' | 'pair' | 'overall';
+  readonly coating: string | null;
+  /** Condition tested (or `a` of a Tukey pair; `null` for an overall test). */
+  readonly condition: string | null;
+  /** Control (or `b` of a Tukey pair; `null` for an overall test). */
+  readonly reference: string | null;
+  /** Difference of means condition − reference (metric units), when the test gives one. */
+  readonly difference: number | null;
+  readonly statistic: number | null;
+  readonly df: number | null;
+  readonly pValue: number;
+  /** True when the p-value is adjusted for multiple comparisons (Dunnett, Tukey). */
+  readonly adjusted: boolean;
+}
+
+/** Tests of a count table: the rows, and why a test could not run (as warnings). */
+export interface TestsOutcome {
+  readonly method: TranswellTestChoice | null;
+  readonly control: string | null;
+  readonly rows: TestRow[];
+  readonly warnings: TamkitWarning[];
+}
+
+function skipped(coating: string | null, error: unknown): TamkitWarning {
+  const { code, message } = formatError(error);
+  return { code: 'TRANSWELL_TEST_SKIPPED', message: `${coating === null ? '' : `${coating} inserts: `}${code}: ${message}`, context: { coating, code } };
+}
+
+function testGroups(method: TranswellTestChoice, groups: Group[], control: string, coating: string | null): TestRow[] {
+  const base = { coating, adjusted: false } as const;
+  const ctrl = groups.find((g) => g.name === control)!;
+  const others = groups.filter((g) => g.name !== control);
+  switch (method) {
+    case 'welch':
+    case 'student':
+      return others.map((g) => {
+        const r = tTest(g.values, ctrl.values, { variance: method === 'welch' ? 'unequal' : 'equal' });
+        return { ...base, test: r.test, comparison: 'vs-control', condition: g.name, reference: control, difference: r.difference, statistic: r.statistic, df: r.df, pValue: r.pValue };
+      });
+    case 'mann-whitney':
+      return others.map((g) => {
+        const r = mannWhitneyU(g.values, ctrl.values);
+        return { ...base, test: `${r.test} (${r.method})`, comparison: 'vs-control', condition: g.name, reference: control, difference: null, statistic: r.statistic, df: null, pValue: r.pValue };
+      });
+    case 'anova-dunnett': {
+      const a = oneWayAnova(groups);
+      const d = dunnettTest(groups, control);
+      return [
+        { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
+        ...d.comparisons.map((c): TestRow => ({ ...base, test: d.test, comparison: 'vs-control', condition: c.group, reference: control, difference: c.difference, statistic: c.statistic, df: d.df, pValue: c.pValue, adjusted: true })),
+      ];
+    }
+    case 'tukey': {
+      const a = oneWayAnova(groups);
+      const t = tukeyHsd(groups);
+      return [
+        { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
+        ...t.comparisons.map((c): TestRow => ({ ...base, test: t.test, comparison: 'pair', condition: c.a, reference: c.b, difference: c.difference, statistic: null, df: t.df, pValue: c.pValue, adjusted: true })),
+      ];
+    }
+    case 'kruskal': {
+      const k = kruskalWallis(groups);
+      return [{ ...base, test: k.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: k.statistic, df: k.df, pValue: k.pValue }];
+    }
+  }
+}
+
+/**
+ * Runs the chosen test against the control for every coating present (uncoated-unlabelled inserts
+ * and each coating separately). Without `--test`: ANOVA + Dunnett for three or more conditions,
+ * Welch for two. A test that cannot run (too few values, constant data) becomes a warning.
+ */
+export function runTests(readouts: TranswellReadouts, control: string | null, choice: TranswellTestChoice | undefined): TestsOutcome {
+  if (control === null) {
+    return { method: null, control, rows: [], warnings: [] };
+  }
+  const rows: TestRow[] = [];
+  const warnings: TamkitWarning[] = [];
+  const coatings = [...new Set(readouts.conditions.map((c) => c.coating))];
+  let used: TranswellTestChoice | null = choice ?? null;
+  for (const coating of coatings) {
+    const groups = readoutGroups(readouts, { coating });
+    if (!groups.some((g) => g.name === control) || groups.length < 2) {
+      continue;
+    }
+    const method = choice ?? (groups.length >= 3 ? 'anova-dunnett' : 'welch');
+    used ??= method;
+    try {
+      rows.push(...testGroups(method, groups, control, coating));
+    } catch (e) {
+      warnings.push(skipped(coating, e));
+    }
+  }
+  return { method: used, control, rows, warnings };
+}
+
+/** A 4PL fit of one inhibitor's dosed conditions, with the points it was fitted to. */
+export interface DoseResponseOutcome {
+  readonly inhibitor: string | null;
+  readonly doseUnit: string | null;
+  readonly points: { readonly condition: string; readonly unit: string; readonly dose: number; readonly response: number }[];
+  readonly fit: Fit4plResult | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/**
+ * One 4PL fit per inhibitor (conditions with a dose; the dose-0 positive control joins every
+ * inhibitor's points). Empty when the table has no doses. A fit that fails is kept with its error.
+ */
+export function fitDoseResponses(readouts: TranswellReadouts): DoseResponseOutcome[] {
+  const dosed = readouts.conditions.filter((c) => c.dose !== null);
+  if (dosed.length === 0) {
+    return [];
+  }
+  const inhibitors = [...new Set(dosed.filter((c) => c.dose !== 0).map((c) => c.inhibitor))];
+  return inhibitors.map((inhibitor) => {
+    const p = doseResponsePoints(readouts, inhibitor === null ? {} : { inhibitor });
+    const points = p.doses.map((dose, i) => ({ condition: p.conditions[i]!, unit: p.units[i]!, dose, response: p.responses[i]! }));
+    try {
+      return { inhibitor, doseUnit: p.doseUnit, points, fit: fit4pl(p.doses, p.responses), error: null };
+    } catch (e) {
+      return { inhibitor, doseUnit: p.doseUnit, points, fit: null, error: formatError(e) };
+    }
+  });
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import type { TamkitWarning } from '@tamkit/core';
+import { computeReadouts, countCells, decodeImage, parseCountTable } from '@tamkit/transwell';
+import type { CountRecord, MembraneStain, ReadoutMetric } from '@tamkit/transwell';
+import type { CommandContext } from '../main.js';
+import { EXIT } from '../exit.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { errorLine } from '../io/format-error.js';
+import { TRANSWELL_TESTS, fitDoseResponses, runTests } from './transwell-counts-analysis.js';
+import type { TranswellTestChoice } from './transwell-counts-analysis.js';
+import { countsText, doseResponseCsv, readoutsCsv, testsCsv } from './transwell-counts-format.js';
+import { envelope, placedErrorLine, warningJson, warningLines } from './transwell-output.js';
+
+const PREFIX = 'tamkit transwell counts';
+
+/** How an `image` row of the table was counted. */
+interface ImageCount {
+  readonly image: string;
+  readonly line: number;
+  readonly count: number;
+  readonly warnings: readonly TamkitWarning[];
+}
+
+/** Counts the `image` rows (paths relative to the table's folder); one stderr line per failure. */
+function countImages(
+  records: readonly CountRecord[],
+  folder: string,
+  options: { stain: MembraneStain; pixelSizeUm?: number },
+  ctx: CommandContext,
+): { records: CountRecord[]; images: ImageCount[]; failed: boolean } {
+  const cache = new Map<string, { count: number; warnings: readonly TamkitWarning[] } | null>();
+  const images: ImageCount[] = [];
+  let failed = false;
+  const out = records.map((r) => {
+    if (r.count !== null || r.image === null) {
+      return r;
+    }
+    const path = resolve(folder, r.image);
+    if (!cache.has(path)) {
+      try {
+        const result = countCells(decodeImage(readFileSync(path), r.image), options);
+        cache.set(path, { count: result.count, warnings: result.warnings });
+      } catch (e) {
+        cache.set(path, null);
+        ctx.io.err(`${PREFIX}: ${errorLine(`${r.source.file}:${r.source.line}: ${r.image}`, e)}\n`);
+        failed = true;
+      }
+    }
+    const counted = cache.get(path);
+    if (counted === null || counted === undefined) {
+      return r;
+    }
+    images.push({ image: r.image, line: r.source.line, count: counted.count, warnings: counted.warnings });
+    return { ...r, count: counted.count };
+  });
+  return { records: out, images, failed };
+}
+
+/** `tamkit transwell counts FILE [--control NAME] [--baseline NAME] [--positive-control NAME] ...` */
+export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
+  return cli.command(
+    'counts <file>',
+    'Readouts, tests against the control and 4PL fits from a count table (CSV/TSV, long or wide)',
+    (y) =>
+      y
+        .positional('file', { type: 'string', demandOption: true, describe: 'count table' })
+        .option('control', { type: 'string', describe: 'reference of % of control and of the tests (default: the positive control)' })
+        .option('baseline', { type: 'string', describe: 'medium-only condition (chemotactic index, % inhibition)' })
+        .option('positive-control', { type: 'string', describe: 'stimulated condition without inhibitor (0 % inhibition)' })
+        .option('insert-area', { type: 'number', describe: 'insert membrane area, mm² (default 33)' })
+        .option('field-area', { type: 'number', describe: 'area of one counted field, mm² (needed for totals and % migration)' })
+        .option('metric', {
+          choices: ['meanPerField', 'totalMigrated', 'percentMigration'] as const,
+          describe: 'value that ratios and tests use (default meanPerField)',
+        })
+        .option('test', {
+          choices: TRANSWELL_TESTS,
+          describe: 'test against the control (default: anova-dunnett for 3+ conditions, else welch)',
+        })
+        .option('stain', { choices: ['crystal-violet', 'nuclear'] as const, default: 'crystal-violet' as const, describe: 'stain of image rows' })
+        .option('pixel-size', { type: 'number', describe: 'µm per pixel of image rows' })
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' })
+        .option('out', { type: 'string', describe: 'write readouts.csv, tests.csv, dose-response.csv and results.json here' })
+        .example('tamkit transwell counts counts.csv --baseline medium --positive-control CCL2 --field-area 0.25', 'readouts and Dunnett tests vs CCL2')
+        .example('tamkit transwell counts counts.csv --control CCL2 --test tukey --out results/', 'all pairs, written as CSV and JSON'),
+    (argv) => {
+      const file = argv.file;
+      let text: string;
+      try {
+        text = readFileSync(resolve(ctx.io.cwd, file), 'utf8');
+      } catch (e) {
+        ctx.io.err(`${PREFIX}: ${errorLine(file, e)}\n`);
+        ctx.exitCode = EXIT.inputFailed;
+        return;
+      }
+      try {
+        const table = parseCountTable(text, { sourceName: basename(file) });
+        const counted = countImages(table.records, dirname(resolve(ctx.io.cwd, file)), {
+          stain: argv.stain,
+          ...(argv['pixel-size'] === undefined ? {} : { pixelSizeUm: argv['pixel-size'] }),
+        }, ctx);
+        if (counted.failed) {
+          ctx.exitCode = EXIT.inputFailed;
+          return;
+        }
+        const metric: ReadoutMetric | undefined = argv.metric;
+        const readouts = computeReadouts(counted.records, {
+          ...(argv.baseline === undefined ? {} : { baseline: argv.baseline }),
+          ...(argv['positive-control'] === undefined ? {} : { positiveControl: argv['positive-control'] }),
+          ...(argv.control === undefined ? {} : { control: argv.control }),
+          ...(argv['insert-area'] === undefined ? {} : { insertAreaMm2: argv['insert-area'] }),
+          ...(argv['field-area'] === undefined ? {} : { fieldAreaMm2: argv['field-area'] }),
+          ...(metric === undefined ? {} : { metric }),
+        });
+        const testChoice: TranswellTestChoice | undefined = argv.test;
+        const tests = runTests(readouts, readouts.options.control, testChoice);
+        const fits = fitDoseResponses(readouts);
+        const warnings = [...table.warnings, ...readouts.warnings, ...tests.warnings];
+        const doc = {
+          ...envelope('transwell counts', 'transwell-counts'),
+          input: { file, format: table.format, delimiter: table.delimiter, columns: table.columns, records: table.records.length },
+          images: counted.images.map((i) => ({ image: i.image, line: i.line, count: i.count, warnings: i.warnings.map(warningJson) })),
+          readouts,
+          tests: { method: tests.method, control: tests.control, rows: tests.rows },
+          doseResponse: fits,
+          warnings: [...warnings, ...counted.images.flatMap((i) => i.warnings)].map(warningJson),
+        };
+        for (const i of counted.images) {
+          ctx.io.err(warningLines(PREFIX, `${basename(file)}:${i.line}: ${i.image}`, i.warnings));
+        }
+        ctx.io.err(warningLines(PREFIX, basename(file), warnings));
+        if (argv.out !== undefined) {
+          const dir = resolve(ctx.io.cwd, argv.out);
+          writeFileAtomic(join(dir, 'readouts.csv'), readoutsCsv(readouts));
+          writeFileAtomic(join(dir, 'tests.csv'), testsCsv(tests.rows));
+          writeFileAtomic(join(dir, 'dose-response.csv'), doseResponseCsv(fits));
+          writeFileAtomic(join(dir, 'results.json'), `${JSON.stringify(doc, null, 2)}\n`);
+        }
+        ctx.io.out(argv.json ? `${JSON.stringify(doc, null, 2)}\n` : countsText(file, readouts, tests, fits));
+      } catch (e) {
+        ctx.io.err(`${PREFIX}: ${placedErrorLine(e)}\n`);
+        ctx.exitCode = EXIT.inputFailed;
+      }
+    },
+  );
+}
