@@ -4,6 +4,8 @@ import type { CliIo } from './io/cli-io.js';
 import { errorLine } from './io/format-error.js';
 import { infoCommand } from './commands/info.js';
 import { exportCommand } from './commands/export.js';
+import { phenotypeCommand } from './commands/phenotype.js';
+import { simulateCommand } from './commands/simulate.js';
 import { transwellCommand } from './commands/transwell.js';
 import { VERSION } from './version.js';
 import { EXIT } from './exit.js';
@@ -24,7 +26,7 @@ export interface CommandContext {
 
 export type CommandModule = (cli: Argv, ctx: CommandContext) => Argv;
 
-const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, transwellCommand];
+const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, phenotypeCommand, simulateCommand, transwellCommand];
 
 /**
  * Runs the tamkit command line with the given arguments and returns the exit code. Never calls

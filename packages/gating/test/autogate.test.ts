@@ -1,7 +1,7 @@
 import { createEventTable, channelMeta, type EventTable } from '@tamkit/core';
 import { simulateMacrophageSample, MACROPHAGE_CLASS_NAMES } from '@tamkit/simulate';
 import { describe, expect, it } from 'vitest';
-import { AutogateError, autoPregate, detectPanel, evaluateStrategy, toGatingML, parseGatingML } from '../src/index.js';
+import { AutogateError, autoPregate, detectPanel, evaluateStrategy, findScatterChannels, toGatingML, parseGatingML } from '../src/index.js';
 
 const scaled = (t: EventTable): EventTable => ({ ...t, stage: 'scaled' });
 
@@ -86,10 +86,10 @@ describe('autoPregate on simulated samples (truth from the simulator)', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['AUTOGATE_NO_VIABILITY', 'AUTOGATE_NO_MACROPHAGE_MARKER']);
   });
 
-  it('throws AUTOGATE_MISSING_CHANNEL without side scatter', () => {
+  it('finds no scatter channels without side scatter (AUTOGATE_MISSING_CHANNEL) and pre-gates without them', () => {
     const t = createEventTable([channelMeta({ name: 'FSC-A', kind: 'scatter' }), channelMeta({ name: 'PE-A', kind: 'fluorescence' })], [new Float32Array(3), new Float32Array(3)], 'scaled');
     try {
-      autoPregate(t, { m1: [], m2: ['PE-A'], macrophage: [], viability: null }, { seed: 1 });
+      findScatterChannels(t);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(AutogateError);
@@ -98,6 +98,10 @@ describe('autoPregate on simulated samples (truth from the simulator)', () => {
       expect(err.context).toEqual({ gateId: 'cells', channel: 'SSC-A', available: ['FSC-A', 'PE-A'] });
       expect(err.message).toMatchInlineSnapshot(`"no SSC channel (SSC-A or SSC-H) among FSC-A, PE-A; expected scatter channels for debris and singlet gates"`);
     }
+    const r = autoPregate(t, { m1: [], m2: ['PE-A'], macrophage: [], viability: null }, { seed: 1 });
+    expect(r.populations).toEqual([]);
+    expect(r.finalGateId).toBeNull();
+    expect(r.warnings.map((w) => w.code)).toEqual(['AUTOGATE_NO_SCATTER', 'AUTOGATE_NO_VIABILITY', 'AUTOGATE_NO_MACROPHAGE_MARKER']);
   });
 
   it('throws AUTOGATE_TOO_FEW_EVENTS on a near-empty table', () => {

@@ -12,7 +12,7 @@ import type { TransformSpec } from '../transforms/transform-spec.js';
 import { AutogateError } from './autogate-errors.js';
 import { fitDebrisGate } from './debris-gate.js';
 import { fitMarkerCut, type MarkerCut } from './marker-gate.js';
-import { findScatterChannels } from './scatter-channels.js';
+import { findScatterChannels, type ScatterChannels } from './scatter-channels.js';
 import { sampleValues } from './sample-values.js';
 import { fitSingletGate } from './singlet-gate.js';
 import { transformMasked } from './transform-masked.js';
@@ -27,8 +27,8 @@ export interface AutoPregateResult {
   readonly strategy: GatingStrategy;
   /** One population per gate, root first (mask, count, percent of parent and of total). */
   readonly populations: readonly Population[];
-  /** Id of the last gate: the population that phenotyping classifies. */
-  readonly finalGateId: string;
+  /** Id of the last gate: the population that phenotyping classifies; null when no gate could be fitted. */
+  readonly finalGateId: string | null;
   /** Display transform chosen per fluorescence channel ($PnN → spec), shared with the pipeline. */
   readonly displayTransforms: Readonly<Record<string, TransformSpec>>;
   /** Fit parameters per gate id (cut-offs, modes, sample sizes, sources). */
@@ -67,7 +67,6 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
   const rng = createRng(opts.seed);
   const compRef = opts.spillover === null ? UNCOMPENSATED : FCS_COMPENSATION;
   const comp = opts.compensated ?? (opts.spillover === null ? table : compensate(table, opts.spillover));
-  const scatter = findScatterChannels(table);
   const warnings: TamkitWarning[] = [];
   const parameters: Record<string, Record<string, unknown>> = {};
   const gates: GateNode[] = [];
@@ -112,22 +111,32 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     }
   };
 
-  // 1. cells: debris exclusion.
-  requireEvents('cells', null);
-  const fsc = column(table, scatter.fscA);
-  const debris = fitDebrisGate(fsc, { fsc: scatter.fscA, ssc: scatter.sscA, compensation: UNCOMPENSATED }, scatter.top, null, rng, opts.debris);
-  warnings.push(...debris.warnings);
-  let parent = add('cells', debris.gate, [fsc, column(table, scatter.sscA)], { ...debris.params, channels: [scatter.fscA, scatter.sscA] });
-
-  // 2. singlets.
-  if (scatter.fscH === null) {
-    warnings.push({ code: 'AUTOGATE_NO_SINGLET_CHANNEL', message: `no FSC-H channel next to ${scatter.fscA}; singlet gate left out`, context: { gateId: 'singlets' } });
-  } else {
-    requireEvents('singlets', parent);
-    const h = column(table, scatter.fscH);
-    const cut = debris.params.cut as number;
-    const singlets = fitSingletGate(fsc, h, { area: scatter.fscA, height: scatter.fscH, compensation: UNCOMPENSATED }, cut / 2, scatter.top, parent, rng, opts.singlets);
-    parent = add('singlets', singlets.gate, [fsc, h], { ...singlets.params, channels: [scatter.fscA, scatter.fscH] });
+  // 1. cells: debris exclusion; 2. singlets. Both need scatter channels (mass cytometry has none).
+  let scatter: ScatterChannels | null = null;
+  try {
+    scatter = findScatterChannels(table);
+  } catch (e) {
+    if (!(e instanceof AutogateError)) {
+      throw e;
+    }
+    warnings.push({ code: 'AUTOGATE_NO_SCATTER', message: `${e.message}; debris and singlet gates left out`, context: e.context });
+  }
+  let parent: Mask | null = null;
+  if (scatter !== null) {
+    requireEvents('cells', null);
+    const fsc = column(table, scatter.fscA);
+    const debris = fitDebrisGate(fsc, { fsc: scatter.fscA, ssc: scatter.sscA, compensation: UNCOMPENSATED }, scatter.top, null, rng, opts.debris);
+    warnings.push(...debris.warnings);
+    parent = add('cells', debris.gate, [fsc, column(table, scatter.sscA)], { ...debris.params, channels: [scatter.fscA, scatter.sscA] });
+    if (scatter.fscH === null) {
+      warnings.push({ code: 'AUTOGATE_NO_SINGLET_CHANNEL', message: `no FSC-H channel next to ${scatter.fscA}; singlet gate left out`, context: { gateId: 'singlets' } });
+    } else {
+      requireEvents('singlets', parent);
+      const h = column(table, scatter.fscH);
+      const cut = debris.params.cut as number;
+      const singlets = fitSingletGate(fsc, h, { area: scatter.fscA, height: scatter.fscH, compensation: UNCOMPENSATED }, cut / 2, scatter.top, parent, rng, opts.singlets);
+      parent = add('singlets', singlets.gate, [fsc, h], { ...singlets.params, channels: [scatter.fscA, scatter.fscH] });
+    }
   }
 
   // Display transforms of the fluorescence channels, with W from a seeded subsample of the data.
@@ -181,7 +190,7 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     add('macrophages', gate, columns, { method: 'pan-macrophage markers above their cut-offs', cuts: cuts.map(cutParams) });
   }
   const strategy: GatingStrategy = { transforms: transformsUsed, matrices: {}, gates };
-  return { strategy, populations, finalGateId: gates.at(-1)!.id, displayTransforms, parameters, warnings, seed: opts.seed };
+  return { strategy, populations, finalGateId: gates.at(-1)?.id ?? null, displayTransforms, parameters, warnings, seed: opts.seed };
 }
 
 function cutParams(cut: MarkerCut): Record<string, unknown> {
@@ -200,8 +209,11 @@ function negativeControl(
   if (kind === null || table === undefined) {
     return null;
   }
-  const last = gates.at(-1)!.id;
-  const tree = evaluateStrategy({ transforms, matrices: {}, gates }, table, { fcsSpillover: opts.spillover });
   const comp = opts.spillover === null || compRef === UNCOMPENSATED ? table : compensate(table, opts.spillover);
+  const last = gates.at(-1)?.id;
+  if (last === undefined) {
+    return { comp, mask: new Uint8Array(table.eventCount).fill(1), kind };
+  }
+  const tree = evaluateStrategy({ transforms, matrices: {}, gates }, table, { fcsSpillover: opts.spillover });
   return { comp, mask: tree.byId.get(last)!.mask, kind };
 }

@@ -62,7 +62,7 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     controls: { ...(controls.unstained ? { unstained: controls.unstained } : {}), ...(controls.isotype ? { isotype: controls.isotype } : {}) },
   });
   const warnings: TamkitWarning[] = [...panel.warnings, ...pre.warnings];
-  const gate = pre.populations.at(-1)!.mask;
+  const gate = pre.populations.at(-1)?.mask ?? new Uint8Array(table.eventCount).fill(1);
   const markerOf = new Map(panel.markers.map((m) => [m.channel, m.marker]));
   const roleChannels = [...panel.roles.m1.map((c) => [c, 'm1'] as const), ...panel.roles.m2.map((c) => [c, 'm2'] as const)];
   const fmoByChannel = resolveFmo(controls.fmo ?? {}, table, roleChannels.map(([c]) => c), markerOf);
@@ -71,8 +71,9 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
   // the pan-macrophage one (their pan-marker stain is absent).
   const prepare = (kind: PreparedControl['kind'], control: EventTable): PreparedControl => {
     const tree = evaluateStrategy(pre.strategy, control, { fcsSpillover: spillover });
-    const id = kind === 'fmo' || pre.finalGateId !== 'macrophages' ? pre.finalGateId : tree.byId.get('macrophages')!.parent!;
-    return { kind, comp: spillover === null ? control : compensate(control, spillover), mask: tree.byId.get(id)!.mask };
+    const id = kind === 'fmo' || pre.finalGateId !== 'macrophages' ? pre.finalGateId : tree.byId.get('macrophages')!.parent;
+    const mask = id === null ? new Uint8Array(control.eventCount).fill(1) : tree.byId.get(id)!.mask;
+    return { kind, comp: spillover === null ? control : compensate(control, spillover), mask };
   };
   const negative = controls.isotype ? prepare('isotype', controls.isotype) : controls.unstained ? prepare('unstained', controls.unstained) : undefined;
 
@@ -107,11 +108,26 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     });
   });
 
-  const rolePanel = { m1: panel.roles.m1, m2: panel.roles.m2 };
+  // A panel with markers for one role only: the other role is negative for every event, through a
+  // constant placeholder column below its threshold (classifyByRules needs both roles).
+  const rolePanel = { m1: [...panel.roles.m1], m2: [...panel.roles.m2] };
+  for (const role of ['m1', 'm2'] as const) {
+    if (rolePanel[role].length === 0) {
+      const key = `(no ${role.toUpperCase()} marker)`;
+      rolePanel[role].push(key);
+      display[key] = new Float64Array(table.eventCount);
+      thresholds[key] = 1;
+      warnings.push({
+        code: 'PHENOTYPE_ROLE_EMPTY',
+        message: `the panel has no ${role.toUpperCase()} marker; every event is called ${role.toUpperCase()}-negative`,
+        context: { role },
+      });
+    }
+  }
   let classification: Classification;
   let classificationParams: Record<string, unknown>;
   if (method === 'kmeans') {
-    const channels = roleChannels.map(([c]) => c);
+    const channels = [...rolePanel.m1, ...rolePanel.m2];
     const k = options.k ?? d.k;
     const clusters = kmeansCluster(channels.map((c) => display[c]!), gate, { seed, k, sampleSize });
     const annotated = annotateClusters(clusters, channels, rolePanel, thresholds, options.rule);
