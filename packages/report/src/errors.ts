@@ -2,6 +2,7 @@ import { TamkitError } from '@tamkit/core';
 
 /** Stable codes of {@link ReportError}. */
 export type ReportErrorCode =
+  | 'REPORT_BAD_JSON'
   | 'REPORT_BAD_RESULT'
   | 'REPORT_UNKNOWN_KIND'
   | 'REPORT_BAD_IMAGE'
@@ -9,6 +10,7 @@ export type ReportErrorCode =
 
 /**
  * Thrown when a result file or a report document cannot be turned into a report. Codes (stable):
+ * `REPORT_BAD_JSON` (a result file that is not JSON: context `{ source }`),
  * `REPORT_BAD_RESULT` (a result file that is not a tamkit result: context `{ source, path }`),
  * `REPORT_UNKNOWN_KIND` (a `kind` this version does not know: `{ source, kind }`),
  * `REPORT_BAD_IMAGE` (an image block whose source is not a PNG/JPEG data: URI: `{ block }`),
