@@ -108,3 +108,14 @@ describe('tamkit info', () => {
     expect(readFileSync(fixture).equals(before)).toBe(true);
   });
 });
+
+describe('tamkit info on broken fixtures', () => {
+  it('names the file once, with the code and what was expected', async () => {
+    const { code, stderr } = await run(['info', 'fixtures/fcs/lying-tot.fcs', '--stats']);
+    expect(code).toBe(2);
+    expect(stderr).toMatchInlineSnapshot(`
+      "tamkit info: fixtures/fcs/lying-tot.fcs: FCS_DATA_SIZE_MISMATCH: DATA segment holds 2400 bytes, expected $TOT 250 × 12 bytes per event = 3000; pass allowDataSizeMismatch to read the whole events present
+      "
+    `);
+  });
+});

@@ -6,6 +6,7 @@ import { readFcsFile } from '@tamkit/fcs/node';
 import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
 import { writeChunksAtomic } from '../io/atomic-write.js';
+import { fcsLeniencies, withFcsLeniencyOptions } from '../io/fcs-options.js';
 import { errorLine } from '../io/format-error.js';
 import { csvField } from '../io/csv.js';
 
@@ -40,7 +41,7 @@ export function exportCommand(cli: Argv, ctx: CommandContext): Argv {
     'export <file>',
     'Write the events of an FCS file as CSV (one row per event, one column per channel)',
     (y) =>
-      y
+      withFcsLeniencyOptions(y)
         .positional('file', { type: 'string', demandOption: true, describe: 'FCS file' })
         .option('format', { choices: ['csv'] as const, default: 'csv' as const, describe: 'output format' })
         .option('scaled', {
@@ -59,7 +60,7 @@ export function exportCommand(cli: Argv, ctx: CommandContext): Argv {
     (argv) => {
       const file = argv.file;
       try {
-        const parsed = readFcsFile(resolve(ctx.io.cwd, file), { sourceName: basename(file) });
+        const parsed = readFcsFile(resolve(ctx.io.cwd, file), { ...fcsLeniencies(argv), sourceName: basename(file) });
         const k = argv.dataset;
         const ds = parsed.datasets[k - 1];
         if (!Number.isInteger(k) || !ds) {

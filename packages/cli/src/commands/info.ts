@@ -6,6 +6,7 @@ import type { FcsDataset } from '@tamkit/fcs';
 import { readFcsFile } from '@tamkit/fcs/node';
 import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
+import { fcsLeniencies, withFcsLeniencyOptions } from '../io/fcs-options.js';
 import { errorLine, formatError } from '../io/format-error.js';
 
 /** Per-channel statistics over the stored values (bit mask applied), NaN skipped. */
@@ -158,7 +159,7 @@ export function infoCommand(cli: Argv, ctx: CommandContext): Argv {
     'info <files..>',
     'Describe FCS files: version, instrument, events, channels, spillover, warnings',
     (y) =>
-      y
+      withFcsLeniencyOptions(y)
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'FCS files' })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' })
         .option('stats', {
@@ -174,6 +175,7 @@ export function infoCommand(cli: Argv, ctx: CommandContext): Argv {
       for (const file of files) {
         try {
           const parsed = readFcsFile(resolve(ctx.io.cwd, file), {
+            ...fcsLeniencies(argv),
             sourceName: basename(file),
             textOnly: !argv.stats,
           });

@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { isTamkitError } from '@tamkit/core';
+import { cliHint } from './fcs-options.js';
 
 /**
  * One line describing why something failed: `CODE: message` for tamkit data errors, the system error
@@ -18,9 +20,15 @@ export function formatError(error: unknown): { code: string; message: string } {
   return { code: 'INTERNAL_ERROR', message: String(error) };
 }
 
-/** `file: CODE message`, on one line (newlines in the message folded). */
+/**
+ * `file: CODE: message`, on one line (newlines in the message folded). Library messages start with
+ * the file's base name; that prefix is dropped so the line names the file once, by the path given.
+ */
 export function errorLine(file: string | null, error: unknown): string {
   const { code, message } = formatError(error);
-  const flat = message.replace(/\s*\n\s*/g, ' ');
+  let flat = cliHint(message.replace(/\s*\n\s*/g, ' '));
+  if (file && flat.startsWith(`${basename(file)}: `)) {
+    flat = flat.slice(basename(file).length + 2);
+  }
   return `${file ? `${file}: ` : ''}${code}: ${flat}`;
 }
