@@ -114,8 +114,23 @@ describe('tamkit info on broken fixtures', () => {
     const { code, stderr } = await run(['info', 'fixtures/fcs/lying-tot.fcs', '--stats']);
     expect(code).toBe(2);
     expect(stderr).toMatchInlineSnapshot(`
-      "tamkit info: fixtures/fcs/lying-tot.fcs: FCS_DATA_SIZE_MISMATCH: DATA segment holds 2400 bytes, expected $TOT 250 × 12 bytes per event = 3000; pass allowDataSizeMismatch to read the whole events present
+      "tamkit info: fixtures/fcs/lying-tot.fcs: FCS_DATA_SIZE_MISMATCH: DATA segment holds 2400 bytes, expected $TOT 250 × 12 bytes per event = 3000; pass --allow-data-size-mismatch to read the whole events present
       "
     `);
+  });
+});
+
+describe('tamkit info leniency flags', () => {
+  it('reads a file whose DATA is shorter than $TOT with --allow-data-size-mismatch, with a warning', async () => {
+    const { code, stdout } = await run(['info', 'fixtures/fcs/lying-tot.fcs', '--stats', '--json', '--allow-data-size-mismatch']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { files: FileInfo[] };
+    const f = doc.files[0]!;
+    if ('error' in f) {
+      throw new Error(f.error.message);
+    }
+    // lying-tot.fcs: 2400 DATA bytes / 12 bytes per event (fixtures/fcs/README.md) = 200 whole events.
+    expect(f.datasets[0]!.events).toBe(200);
+    expect(f.datasets[0]!.warnings.map((w) => w.code)).toContain('FCS_DATA_SIZE_MISMATCH');
   });
 });
