@@ -129,7 +129,7 @@ describe('tamkit info leniency flags', () => {
     if ('error' in f) {
       throw new Error(f.error.message);
     }
-    // lying-tot.fcs: 2400 DATA bytes / 12 bytes per event (fixtures/fcs/README.md) = 200 whole events.
+    // lying-tot.fcs: $TOT says 250 but DATA holds 200 events (fixtures/fcs/README.md).
     expect(f.datasets[0]!.events).toBe(200);
     expect(f.datasets[0]!.warnings.map((w) => w.code)).toContain('FCS_DATA_SIZE_MISMATCH');
   });
