@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReportDocument, readResultFile } from '@tamkit/report';
 import { VERSION } from '../src/index.js';
-import { run, tempDir } from './helpers.js';
+import { repoRoot, run, tempDir } from './helpers.js';
 
 const LONG = 'fixtures/transwell/counts-long.csv';
 const WIDE = 'fixtures/transwell/counts-wide.csv';
@@ -15,12 +17,13 @@ interface Summary {
   sem: number | null;
 }
 interface CountsDoc {
-  tamkit: { version: string; command: string };
+  tamkit: { version: string; command: string; inputs: { file: string; sha256: string }[]; parameters: Record<string, unknown> };
   kind: string;
   input: { format: string; records: number };
   readouts: { unit: string; conditions: Record<string, Summary | string | number | null>[] };
   tests: { method: string; control: string; rows: { test: string; comparison: string; condition: string | null; statistic: number | null; df: number | null; pValue: number; difference: number | null }[] };
-  doseResponse: { inhibitor: string; points: unknown[]; fit: { potency: number; top: { estimate: number }; bottom: { estimate: number } } | null }[];
+  test?: { test: string; control: string; comparisons: unknown[] };
+  doseResponse: { inhibitor: string; points: { doses: number[]; doseUnit: string | null }; fit: { potency: number; top: { estimate: number }; bottom: { estimate: number } } | null }[];
 }
 
 async function countsJson(args: string[]): Promise<CountsDoc> {
@@ -61,8 +64,10 @@ function condition(doc: CountsDoc, name: string): Record<string, Summary> {
 describe('tamkit transwell counts', () => {
   it('computes the hand-derived readouts', async () => {
     const doc = await countsJson([LONG, ...REFS]);
-    expect(doc.tamkit).toEqual({ version: VERSION, command: 'transwell counts' });
-    expect(doc.kind).toBe('transwell-counts');
+    // The envelope @tamkit/report reads (readResultFile): kind 'transwell', header with inputs and parameters.
+    expect(doc.tamkit).toMatchObject({ version: VERSION, command: 'transwell counts', parameters: { baseline: 'medium', positiveControl: 'CCL2', fieldAreaMm2: 0.25 } });
+    expect(doc.tamkit.inputs).toEqual([{ file: LONG, sha256: createHash('sha256').update(readFileSync(join(repoRoot, LONG))).digest('hex') }]);
+    expect(doc.kind).toBe('transwell');
     expect(doc.input).toMatchObject({ format: 'long', records: 24 });
     expect(doc.readouts.unit).toBe('insert');
     const expected: [string, number, number][] = [
@@ -98,6 +103,9 @@ describe('tamkit transwell counts', () => {
     expect(dunnett('CCL2+carlumab 1').statistic).toBeCloseTo(-20.801, 3);
     expect(dunnett('CCL2+carlumab 1').df).toBe(6);
     expect(doc.tests.rows.filter((r) => r.comparison === 'vs-control')).toHaveLength(5);
+    // The Dunnett result itself, for the report's brackets.
+    expect(doc.test).toMatchObject({ test: "Dunnett's test", control: 'CCL2' });
+    expect(doc.test!.comparisons).toHaveLength(5);
   });
 
   it('runs the chosen test', async () => {
@@ -119,7 +127,8 @@ describe('tamkit transwell counts', () => {
     const dr = doc.doseResponse[0]!;
     expect(dr.inhibitor).toBe('carlumab');
     // CCL2 (dose 0) and 4 doses × 2 inserts.
-    expect(dr.points).toHaveLength(10);
+    expect(dr.points.doses).toEqual([0, 0, 0.01, 0.01, 0.1, 0.1, 1, 1, 10, 10]);
+    expect(dr.points.doseUnit).toBe('ug/mL');
     // Half-way between the plateaus (≈ 58 and ≈ 11.5) is ≈ 34.75, crossed between the dose 0.1 (46.5)
     // and dose 1 (20.5) means, so the IC50 lies in (0.1, 1) µg/mL.
     expect(dr.fit!.potency).toBeGreaterThan(0.1);
@@ -152,7 +161,7 @@ describe('tamkit transwell counts', () => {
     const { code, stdout } = await run(['transwell', 'counts', LONG, ...REFS, '--out', dir, '--json']);
     expect(code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['dose-response.csv', 'readouts.csv', 'results.json', 'tests.csv']);
-    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(JSON.parse(stdout));
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe(stdout);
     const readouts = readFileSync(join(dir, 'readouts.csv'), 'utf8').trimEnd().split('\n');
     expect(readouts).toHaveLength(7);
     expect(readouts[0]!.split(',').slice(0, 10)).toEqual(['condition', 'coating', 'ccl2_ng_ml', 'inhibitor', 'dose', 'dose_unit', 'unit', 'n', 'n_inserts', 'mean_per_field']);
@@ -168,10 +177,10 @@ describe('tamkit transwell counts', () => {
     const { code, stdout, stderr } = await run(['transwell', 'counts', 'fixtures/transwell/counts-images.csv', '--stain', 'nuclear', '--pixel-size', '0.65', '--json']);
     expect(code).toBe(0);
     expect(stderr).not.toContain('warning TRANSWELL_UNRESOLVED');
-    const doc = JSON.parse(stdout) as { images: { image: string; count: number }[] };
-    const truth = JSON.parse(readFileSync('fixtures/transwell/truth.json', 'utf8')) as { images: Record<string, { cells: number }> };
-    expect(doc.images.map((i) => i.image)).toEqual(Object.keys(truth.images));
-    for (const i of doc.images) {
+    const doc = JSON.parse(stdout) as { imageCounts: { image: string; count: number }[] };
+    const truth = JSON.parse(readFileSync(join(repoRoot, 'fixtures/transwell/truth.json'), 'utf8')) as { images: Record<string, { cells: number }> };
+    expect(doc.imageCounts.map((i) => i.image)).toEqual(Object.keys(truth.images));
+    for (const i of doc.imageCounts) {
       const t = truth.images[i.image]!.cells;
       // Tolerance: the largest error measured on simulated nuclear fields is 6.4 % (docs/transwell.md),
       // and at least one cell on sparse fields.
@@ -238,5 +247,18 @@ describe('tamkit transwell counts errors', () => {
     const { code, stderr } = await run(['transwell']);
     expect(code).toBe(1);
     expect(stderr).toContain('name a transwell command');
+  });
+});
+
+describe('tamkit transwell counts result file', () => {
+  it('is read by @tamkit/report as a migration section', async () => {
+    const { stdout } = await run(['transwell', 'counts', LONG, ...REFS, '--json']);
+    const file = readResultFile(JSON.parse(stdout), 'counts.json');
+    expect(file.kind).toBe('transwell');
+    const doc = buildReportDocument([file], { tamkitVersion: VERSION, commandLine: [], date: '2026-01-01T00:00:00Z', inputs: [], parameters: {}, seeds: {} });
+    const section = doc.sections.find((s) => s.kind === 'migration');
+    expect(section).toBeDefined();
+    // migration figure, readout table, and one dose-response figure
+    expect(section!.blocks.map((b) => b.type)).toEqual(['figure', 'table', 'figure']);
   });
 });

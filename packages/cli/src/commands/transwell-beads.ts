@@ -1,13 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { scaleDataset } from '@tamkit/fcs';
-import { readFcsFile } from '@tamkit/fcs/node';
+import { parseFcs, scaleDataset } from '@tamkit/fcs';
 import { countWithBeads } from '@tamkit/transwell';
 import type { CountWithBeadsOptions } from '@tamkit/transwell';
 import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
 import { errorLine, formatError } from '../io/format-error.js';
-import { envelope, num, textTable, warningJson, warningLines } from './transwell-output.js';
+import { envelope, num, sha256, textTable, warningJson, warningLines } from './transwell-output.js';
 
 const PREFIX = 'tamkit transwell beads';
 
@@ -41,10 +41,13 @@ export function transwellBeadsCommand(cli: Argv, ctx: CommandContext): Argv {
         ...(argv['min-scatter'] === undefined ? {} : { minScatter: argv['min-scatter'] }),
       };
       const results: Record<string, unknown>[] = [];
+      const inputs: { file: string; sha256: string }[] = [];
       const rows: string[][] = [['file', 'bead events', 'cell events', 'cells in tube', 'cells/µL', 'cells/well', 'Poisson CV %', 'bead channel']];
       for (const file of argv.files ?? []) {
         try {
-          const parsed = readFcsFile(resolve(ctx.io.cwd, file), { sourceName: basename(file) });
+          const bytes = readFileSync(resolve(ctx.io.cwd, file));
+          inputs.push({ file, sha256: sha256(bytes) });
+          const parsed = parseFcs(bytes, { sourceName: basename(file) });
           const dataset = parsed.datasets[0]!;
           const r = countWithBeads(scaleDataset(dataset), options);
           const g = r.gating;
@@ -85,8 +88,7 @@ export function transwellBeadsCommand(cli: Argv, ctx: CommandContext): Argv {
         }
       }
       if (argv.json) {
-        const { beadsAdded: b, ...rest } = options;
-        ctx.io.out(`${JSON.stringify({ ...envelope('transwell beads', 'transwell-beads'), options: { beadsAdded: b, ...rest }, files: results }, null, 2)}\n`);
+        ctx.io.out(`${JSON.stringify({ ...envelope('transwell beads', 'transwell-beads', inputs, { ...options }), files: results }, null, 2)}\n`);
       } else if (rows.length > 1) {
         ctx.io.out(`${textTable(rows)}\n`);
       }

@@ -10,7 +10,7 @@ import {
   tTest,
   tukeyHsd,
 } from '@tamkit/transwell';
-import type { Fit4plResult, Group, TranswellReadouts } from '@tamkit/transwell';
+import type { DoseResponsePoints, DunnettResult, Fit4plResult, Group, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
 import { formatError } from '../io/format-error.js';
 
 /** `--test` choices. */
@@ -40,6 +40,8 @@ export interface TestsOutcome {
   readonly method: TranswellTestChoice | null;
   readonly control: string | null;
   readonly rows: TestRow[];
+  /** The first Dunnett or Tukey result (what `tamkit report` draws as brackets), else `null`. */
+  readonly pairwise: DunnettResult | TukeyResult | null;
   readonly warnings: TamkitWarning[];
 }
 
@@ -48,41 +50,61 @@ function skipped(coating: string | null, error: unknown): TamkitWarning {
   return { code: 'TRANSWELL_TEST_SKIPPED', message: `${coating === null ? '' : `${coating} inserts: `}${code}: ${message}`, context: { coating, code } };
 }
 
-function testGroups(method: TranswellTestChoice, groups: Group[], control: string, coating: string | null): TestRow[] {
+function testGroups(
+  method: TranswellTestChoice,
+  groups: Group[],
+  control: string,
+  coating: string | null,
+): { rows: TestRow[]; pairwise: DunnettResult | TukeyResult | null } {
   const base = { coating, adjusted: false } as const;
   const ctrl = groups.find((g) => g.name === control)!;
   const others = groups.filter((g) => g.name !== control);
   switch (method) {
     case 'welch':
     case 'student':
-      return others.map((g) => {
-        const r = tTest(g.values, ctrl.values, { variance: method === 'welch' ? 'unequal' : 'equal' });
-        return { ...base, test: r.test, comparison: 'vs-control', condition: g.name, reference: control, difference: r.difference, statistic: r.statistic, df: r.df, pValue: r.pValue };
-      });
+      return {
+        pairwise: null,
+        rows: others.map((g) => {
+          const r = tTest(g.values, ctrl.values, { variance: method === 'welch' ? 'unequal' : 'equal' });
+          return { ...base, test: r.test, comparison: 'vs-control', condition: g.name, reference: control, difference: r.difference, statistic: r.statistic, df: r.df, pValue: r.pValue };
+        }),
+      };
     case 'mann-whitney':
-      return others.map((g) => {
-        const r = mannWhitneyU(g.values, ctrl.values);
-        return { ...base, test: `${r.test} (${r.method})`, comparison: 'vs-control', condition: g.name, reference: control, difference: null, statistic: r.statistic, df: null, pValue: r.pValue };
-      });
+      return {
+        pairwise: null,
+        rows: others.map((g) => {
+          const r = mannWhitneyU(g.values, ctrl.values);
+          return { ...base, test: `${r.test} (${r.method})`, comparison: 'vs-control', condition: g.name, reference: control, difference: null, statistic: r.statistic, df: null, pValue: r.pValue };
+        }),
+      };
     case 'anova-dunnett': {
       const a = oneWayAnova(groups);
       const d = dunnettTest(groups, control);
-      return [
-        { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
-        ...d.comparisons.map((c): TestRow => ({ ...base, test: d.test, comparison: 'vs-control', condition: c.group, reference: control, difference: c.difference, statistic: c.statistic, df: d.df, pValue: c.pValue, adjusted: true })),
-      ];
+      return {
+        pairwise: d,
+        rows: [
+          { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
+          ...d.comparisons.map((c): TestRow => ({ ...base, test: d.test, comparison: 'vs-control', condition: c.group, reference: control, difference: c.difference, statistic: c.statistic, df: d.df, pValue: c.pValue, adjusted: true })),
+        ],
+      };
     }
     case 'tukey': {
       const a = oneWayAnova(groups);
       const t = tukeyHsd(groups);
-      return [
-        { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
-        ...t.comparisons.map((c): TestRow => ({ ...base, test: t.test, comparison: 'pair', condition: c.a, reference: c.b, difference: c.difference, statistic: null, df: t.df, pValue: c.pValue, adjusted: true })),
-      ];
+      return {
+        pairwise: t,
+        rows: [
+          { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue },
+          ...t.comparisons.map((c): TestRow => ({ ...base, test: t.test, comparison: 'pair', condition: c.a, reference: c.b, difference: c.difference, statistic: null, df: t.df, pValue: c.pValue, adjusted: true })),
+        ],
+      };
     }
     case 'kruskal': {
       const k = kruskalWallis(groups);
-      return [{ ...base, test: k.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: k.statistic, df: k.df, pValue: k.pValue }];
+      return {
+        pairwise: null,
+        rows: [{ ...base, test: k.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: k.statistic, df: k.df, pValue: k.pValue }],
+      };
     }
   }
 }
@@ -94,9 +116,10 @@ function testGroups(method: TranswellTestChoice, groups: Group[], control: strin
  */
 export function runTests(readouts: TranswellReadouts, control: string | null, choice: TranswellTestChoice | undefined): TestsOutcome {
   if (control === null) {
-    return { method: null, control, rows: [], warnings: [] };
+    return { method: null, control, rows: [], pairwise: null, warnings: [] };
   }
   const rows: TestRow[] = [];
+  let pairwise: DunnettResult | TukeyResult | null = null;
   const warnings: TamkitWarning[] = [];
   const coatings = [...new Set(readouts.conditions.map((c) => c.coating))];
   let used: TranswellTestChoice | null = choice ?? null;
@@ -108,19 +131,25 @@ export function runTests(readouts: TranswellReadouts, control: string | null, ch
     const method = choice ?? (groups.length >= 3 ? 'anova-dunnett' : 'welch');
     used ??= method;
     try {
-      rows.push(...testGroups(method, groups, control, coating));
+      const r = testGroups(method, groups, control, coating);
+      rows.push(...r.rows);
+      pairwise ??= r.pairwise;
     } catch (e) {
       warnings.push(skipped(coating, e));
     }
   }
-  return { method: used, control, rows, warnings };
+  return { method: used, control, rows, pairwise, warnings };
 }
 
-/** A 4PL fit of one inhibitor's dosed conditions, with the points it was fitted to. */
+/**
+ * A 4PL fit of one inhibitor's dosed conditions with the points it was fitted to (the shape
+ * `tamkit report` draws: `title`, `points`, `fit`, `responseLabel`).
+ */
 export interface DoseResponseOutcome {
+  readonly title: string;
   readonly inhibitor: string | null;
-  readonly doseUnit: string | null;
-  readonly points: { readonly condition: string; readonly unit: string; readonly dose: number; readonly response: number }[];
+  readonly responseLabel: string;
+  readonly points: DoseResponsePoints;
   readonly fit: Fit4plResult | null;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
@@ -135,13 +164,14 @@ export function fitDoseResponses(readouts: TranswellReadouts): DoseResponseOutco
     return [];
   }
   const inhibitors = [...new Set(dosed.filter((c) => c.dose !== 0).map((c) => c.inhibitor))];
+  const responseLabel = `${readouts.metric} (${readouts.units[readouts.metric]})`;
   return inhibitors.map((inhibitor) => {
-    const p = doseResponsePoints(readouts, inhibitor === null ? {} : { inhibitor });
-    const points = p.doses.map((dose, i) => ({ condition: p.conditions[i]!, unit: p.units[i]!, dose, response: p.responses[i]! }));
+    const points = doseResponsePoints(readouts, inhibitor === null ? {} : { inhibitor });
+    const base = { title: `Dose response${inhibitor === null ? '' : `: ${inhibitor}`}`, inhibitor, responseLabel, points };
     try {
-      return { inhibitor, doseUnit: p.doseUnit, points, fit: fit4pl(p.doses, p.responses), error: null };
+      return { ...base, fit: fit4pl(points.doses, points.responses), error: null };
     } catch (e) {
-      return { inhibitor, doseUnit: p.doseUnit, points, fit: null, error: formatError(e) };
+      return { ...base, fit: null, error: formatError(e) };
     }
   });
 }

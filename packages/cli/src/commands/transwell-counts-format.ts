@@ -50,7 +50,15 @@ export function testsCsv(rows: readonly TestRow[]): string {
 /** `dose-response.csv`: every point of every 4PL fit with the fitted value. */
 export function doseResponseCsv(fits: readonly DoseResponseOutcome[]): string {
   const rows = fits.flatMap((f) =>
-    f.points.map((p) => [f.inhibitor, f.doseUnit, p.condition, p.unit, p.dose, p.response, f.fit === null ? null : fitted(f.fit, p.dose)]),
+    f.points.doses.map((dose, i) => [
+      f.inhibitor,
+      f.points.doseUnit,
+      f.points.conditions[i]!,
+      f.points.units[i]!,
+      dose,
+      f.points.responses[i]!,
+      f.fit === null ? null : fitted(f.fit, dose),
+    ]),
   );
   return csvText(['inhibitor', 'dose_unit', 'condition', 'unit', 'dose', 'response', 'fitted'], rows);
 }
@@ -92,7 +100,7 @@ export function countsText(file: string, readouts: TranswellReadouts, tests: Tes
     out.push('Tests: none (name a --control or --positive-control)');
   }
   for (const f of fits) {
-    const label = `4PL${f.inhibitor === null ? '' : ` ${f.inhibitor}`} (${f.points.length} points${f.doseUnit === null ? '' : `, dose in ${f.doseUnit}`})`;
+    const label = `4PL${f.inhibitor === null ? '' : ` ${f.inhibitor}`} (${f.points.doses.length} points${f.points.doseUnit === null ? '' : `, dose in ${f.points.doseUnit}`})`;
     if (f.fit === null) {
       out.push(`${label}: not fitted: ${f.error?.code ?? ''}: ${f.error?.message ?? ''}`);
     } else {

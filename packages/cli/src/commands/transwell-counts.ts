@@ -11,7 +11,7 @@ import { errorLine } from '../io/format-error.js';
 import { TRANSWELL_TESTS, fitDoseResponses, runTests } from './transwell-counts-analysis.js';
 import type { TranswellTestChoice } from './transwell-counts-analysis.js';
 import { countsText, doseResponseCsv, readoutsCsv, testsCsv } from './transwell-counts-format.js';
-import { envelope, placedErrorLine, warningJson, warningLines } from './transwell-output.js';
+import { envelope, placedErrorLine, sha256, warningJson, warningLines } from './transwell-output.js';
 
 const PREFIX = 'tamkit transwell counts';
 
@@ -20,6 +20,7 @@ interface ImageCount {
   readonly image: string;
   readonly line: number;
   readonly count: number;
+  readonly sha256: string;
   readonly warnings: readonly TamkitWarning[];
 }
 
@@ -30,7 +31,7 @@ function countImages(
   options: { stain: MembraneStain; pixelSizeUm?: number },
   ctx: CommandContext,
 ): { records: CountRecord[]; images: ImageCount[]; failed: boolean } {
-  const cache = new Map<string, { count: number; warnings: readonly TamkitWarning[] } | null>();
+  const cache = new Map<string, { count: number; sha256: string; warnings: readonly TamkitWarning[] } | null>();
   const images: ImageCount[] = [];
   let failed = false;
   const out = records.map((r) => {
@@ -40,8 +41,9 @@ function countImages(
     const path = resolve(folder, r.image);
     if (!cache.has(path)) {
       try {
-        const result = countCells(decodeImage(readFileSync(path), r.image), options);
-        cache.set(path, { count: result.count, warnings: result.warnings });
+        const bytes = readFileSync(path);
+        const result = countCells(decodeImage(bytes, r.image), options);
+        cache.set(path, { count: result.count, sha256: sha256(bytes), warnings: result.warnings });
       } catch (e) {
         cache.set(path, null);
         ctx.io.err(`${PREFIX}: ${errorLine(`${r.source.file}:${r.source.line}: ${r.image}`, e)}\n`);
@@ -52,7 +54,7 @@ function countImages(
     if (counted === null || counted === undefined) {
       return r;
     }
-    images.push({ image: r.image, line: r.source.line, count: counted.count, warnings: counted.warnings });
+    images.push({ image: r.image, line: r.source.line, count: counted.count, sha256: counted.sha256, warnings: counted.warnings });
     return { ...r, count: counted.count };
   });
   return { records: out, images, failed };
@@ -87,16 +89,16 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
         .example('tamkit transwell counts counts.csv --control CCL2 --test tukey --out results/', 'all pairs, written as CSV and JSON'),
     (argv) => {
       const file = argv.file;
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(resolve(ctx.io.cwd, file), 'utf8');
+        bytes = readFileSync(resolve(ctx.io.cwd, file));
       } catch (e) {
         ctx.io.err(`${PREFIX}: ${errorLine(file, e)}\n`);
         ctx.exitCode = EXIT.inputFailed;
         return;
       }
       try {
-        const table = parseCountTable(text, { sourceName: basename(file) });
+        const table = parseCountTable(bytes.toString('utf8'), { sourceName: basename(file) });
         const counted = countImages(table.records, dirname(resolve(ctx.io.cwd, file)), {
           stain: argv.stain,
           ...(argv['pixel-size'] === undefined ? {} : { pixelSizeUm: argv['pixel-size'] }),
@@ -118,11 +120,18 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
         const tests = runTests(readouts, readouts.options.control, testChoice);
         const fits = fitDoseResponses(readouts);
         const warnings = [...table.warnings, ...readouts.warnings, ...tests.warnings];
+        const parameters = {
+          ...readouts.options,
+          test: tests.method,
+          ...(counted.images.length > 0 ? { stain: argv.stain, pixelSizeUm: argv['pixel-size'] ?? null } : {}),
+        };
+        const inputs = [{ file, sha256: sha256(bytes) }, ...[...new Map(counted.images.map((i) => [i.image, { file: i.image, sha256: i.sha256 }])).values()]];
         const doc = {
-          ...envelope('transwell counts', 'transwell-counts'),
+          ...envelope('transwell counts', 'transwell', inputs, parameters),
           input: { file, format: table.format, delimiter: table.delimiter, columns: table.columns, records: table.records.length },
-          images: counted.images.map((i) => ({ image: i.image, line: i.line, count: i.count, warnings: i.warnings.map(warningJson) })),
+          imageCounts: counted.images.map((i) => ({ image: i.image, line: i.line, count: i.count, warnings: i.warnings.map(warningJson) })),
           readouts,
+          ...(tests.pairwise === null ? {} : { test: tests.pairwise }),
           tests: { method: tests.method, control: tests.control, rows: tests.rows },
           doseResponse: fits,
           warnings: [...warnings, ...counted.images.flatMap((i) => i.warnings)].map(warningJson),

@@ -7,7 +7,7 @@ import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { errorLine, formatError } from '../io/format-error.js';
-import { envelope, num, textTable, warningJson, warningLines } from './transwell-output.js';
+import { envelope, num, sha256, textTable, warningJson, warningLines } from './transwell-output.js';
 
 const PREFIX = 'tamkit transwell images';
 /** File extensions taken from a folder (case-insensitive). */
@@ -70,10 +70,13 @@ export function transwellImagesCommand(cli: Argv, ctx: CommandContext): Argv {
       const stain: MembraneStain = argv.stain;
       const options = { stain, ...(argv['pixel-size'] === undefined ? {} : { pixelSizeUm: argv['pixel-size'] }) };
       const results: Record<string, unknown>[] = [];
+      const inputs: { file: string; sha256: string }[] = [];
       const rows: string[][] = [['file', 'cells', 'objects', 'rejected', 'threshold']];
       for (const file of expandInputs(argv.inputs ?? [], ctx.io.cwd)) {
         try {
-          const image = decodeImage(readFileSync(resolve(ctx.io.cwd, file)), basename(file));
+          const bytes = readFileSync(resolve(ctx.io.cwd, file));
+          inputs.push({ file, sha256: sha256(bytes) });
+          const image = decodeImage(bytes, basename(file));
           const r = countCells(image, options);
           let overlay: string | null = null;
           if (argv.overlays !== undefined) {
@@ -91,7 +94,7 @@ export function transwellImagesCommand(cli: Argv, ctx: CommandContext): Argv {
         }
       }
       if (argv.json) {
-        ctx.io.out(`${JSON.stringify({ ...envelope('transwell images', 'transwell-images'), options, images: results }, null, 2)}\n`);
+        ctx.io.out(`${JSON.stringify({ ...envelope('transwell images', 'transwell-images', inputs, options), images: results }, null, 2)}\n`);
       } else if (rows.length > 1) {
         ctx.io.out(`${textTable(rows)}\n`);
       }

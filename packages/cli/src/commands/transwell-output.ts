@@ -1,21 +1,42 @@
+import { createHash } from 'node:crypto';
 import type { TamkitWarning } from '@tamkit/core';
 import { VERSION } from '../version.js';
 import { csvField } from '../io/csv.js';
 import { isTamkitError } from '@tamkit/core';
 import { formatError } from '../io/format-error.js';
 
-/** Result kinds of the transwell commands' JSON documents (what `tamkit report` recognises). */
-export type TranswellResultKind = 'transwell-counts' | 'transwell-images' | 'transwell-beads';
+/**
+ * Result kinds of the transwell commands' JSON documents. `transwell` is the kind `tamkit report`
+ * reads as a migration section (`@tamkit/report` `RESULT_KINDS`); image and bead results have
+ * their own kinds.
+ */
+export type TranswellResultKind = 'transwell' | 'transwell-images' | 'transwell-beads';
 
-/** The envelope every tamkit JSON result starts with. */
+/** The envelope every tamkit JSON result starts with (`@tamkit/report`'s `ResultHeader`). */
 export interface ResultEnvelope {
-  readonly tamkit: { readonly version: string; readonly command: string };
+  readonly tamkit: {
+    readonly version: string;
+    readonly command: string;
+    readonly date: string;
+    readonly inputs: readonly { readonly file: string; readonly sha256: string }[];
+    readonly parameters: Readonly<Record<string, unknown>>;
+  };
   readonly kind: TranswellResultKind;
 }
 
-/** `{ tamkit: { version, command }, kind }` for a transwell JSON result. */
-export function envelope(command: string, kind: TranswellResultKind): ResultEnvelope {
-  return { tamkit: { version: VERSION, command }, kind };
+/** SHA-256 (hex) of input bytes, for the envelope's `inputs`. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `{ tamkit: { version, command, date, inputs, parameters }, kind }` for a transwell JSON result. */
+export function envelope(
+  command: string,
+  kind: TranswellResultKind,
+  inputs: readonly { readonly file: string; readonly sha256: string }[],
+  parameters: Readonly<Record<string, unknown>>,
+): ResultEnvelope {
+  return { tamkit: { version: VERSION, command, date: new Date().toISOString(), inputs, parameters }, kind };
 }
 
 /** A warning as JSON: code, message and context. */
