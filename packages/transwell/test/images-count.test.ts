@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { simulateMembraneImage } from '@tamkit/simulate';
 import { countCells, renderOverlay, OVERLAY_COLOURS } from '../src/index.js';
 import type { MembraneImage } from '../src/index.js';
@@ -158,6 +159,51 @@ describe('countCells on hand-built images', () => {
     ];
     const result = countCells(violetImage(80, 80, discs), { ...options, stain: 'crystal-violet' });
     expect(result.count).toBe(2);
+  });
+
+  it('counts any set of separated discs exactly (property)', () => {
+    // A 4 × 4 grid of 32-px cells, each empty or holding one disc of radius 6.5–7.5 px jittered by
+    // ≤ 4 px: discs stay ≥ 9 px apart and within 1.33× of each other's area (below the 1.5×
+    // cluster factor), so every disc is one cell.
+    const disc = fc.option(
+      fc.record({
+        dx: fc.integer({ min: -4, max: 4 }),
+        dy: fc.integer({ min: -4, max: 4 }),
+        r: fc.double({ min: 6.5, max: 7.5, noNaN: true }),
+      }),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.array(disc, { minLength: 16, maxLength: 16 }), (cells) => {
+        const discs: Disc[] = [];
+        cells.forEach((c, k) => {
+          if (c !== null) {
+            discs.push({ x: 16 + 32 * (k % 4) + c.dx, y: 16 + 32 * Math.floor(k / 4) + c.dy, r: c.r, value: 200 });
+          }
+        });
+        const result = countCells(greyImage(128, 128, 20, discs), { ...options, cellDiameterUm: 14 });
+        expect(result.count).toBe(discs.length);
+        expect(result.objects.reduce((sum, o) => sum + o.cells, 0)).toBe(result.count);
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it('handles degenerate images: 1 × 1, one row, constant and saturated fields', () => {
+    const grey = (width: number, height: number, fill: number): MembraneImage => ({
+      pixels: new Uint8Array(width * height).fill(fill),
+      width,
+      height,
+      channels: 1,
+      bitDepth: 8,
+    });
+    expect(countCells(grey(1, 1, 5), options).count).toBe(0);
+    expect(countCells(grey(40, 1, 5), options).count).toBe(0);
+    expect(countCells(grey(30, 30, 7), options).count).toBe(0);
+    // A saturated field has no background to stand out from.
+    expect(countCells(grey(100, 100, 255), options).count).toBe(0);
+    const one = grey(1, 1, 5);
+    expect(renderOverlay(one, countCells(one, options)).pixels).toHaveLength(3);
   });
 
   it('returns an empty result on a blank image', () => {
