@@ -1,30 +1,37 @@
-import { findChannel, type Column, type EventTable, type Mask } from '@tamkit/core';
+import { createEventTable, findChannel, type Column, type EventTable, type Mask } from '@tamkit/core';
 import type { SpilloverMatrix } from '@tamkit/fcs';
 import { compensate } from '../compensation/compensate.js';
+import { invertMatrix } from '../compensation/invert-matrix.js';
 import { StrategyError } from '../errors.js';
 import { isRatioDimension, type Dimension } from '../gates/gate-spec.js';
 import { createTransform } from '../transforms/create-transform.js';
-import { ratioValues } from '../transforms/transform-columns.js';
 import type { Transform } from '../transforms/transform-spec.js';
-import { FCS_COMPENSATION, UNCOMPENSATED, type CompensationMatrix, type GatingStrategy } from './gating-strategy.js';
+import { FCS_COMPENSATION, UNCOMPENSATED, type GatingStrategy } from './gating-strategy.js';
+import { LazyColumn } from './lazy-column.js';
 
-/** A transformed column filled lazily: `done[i]` = 1 once `values[i]` is computed. */
-interface TransformedColumn {
-  readonly values: Float64Array;
-  readonly done: Uint8Array;
-  complete: boolean;
+/** What compensation with one matrix needs: S⁻¹ and the table positions of its detectors. */
+interface Compensation {
+  readonly inverse: Float64Array;
+  readonly detectorIndex: readonly number[];
+  /** Table position → matrix column, for the detectors. */
+  readonly columnOf: ReadonlyMap<number, number>;
+  readonly fluorochromes: readonly string[] | undefined;
+  readonly detectors: readonly string[];
 }
 
 /**
  * Resolves gate dimensions to value columns for one evaluation: scale values → compensation (per
- * dimension) → ratio → transform. Compensated tables, transforms and every (compensation, channel or
- * ratio, transform) column are computed once and cached for the lifetime of the resolver.
+ * dimension) → ratio → transform. Every derived column (a compensated detector, a ratio, a
+ * transformed column) is computed once and shared by every gate that uses it. Ratios and
+ * transforms are computed only for the events the requesting gates need (their parent's events; see
+ * {@link LazyColumn}). Only the detectors that gates read are compensated, with values equal to
+ * `compensate()`'s (same inverse, same summation order).
  */
 export class DimensionValues {
-  private readonly tables = new Map<string, EventTable>();
+  private readonly compensations = new Map<string, Compensation | null>();
   private readonly transforms = new Map<string, Transform>();
-  private readonly columns = new Map<string, Column>();
-  private readonly transformed = new Map<string, TransformedColumn>();
+  private readonly lazy = new Map<string, LazyColumn>();
+  private readonly compensated = new Map<string, Float64Array>();
 
   constructor(
     private readonly strategy: GatingStrategy,
@@ -33,68 +40,57 @@ export class DimensionValues {
   ) {}
 
   /**
-   * Values of `dimension` in the gate's coordinate space. With `within`, transformed values are only
-   * guaranteed for the events selected there (others may be NaN): a gate's result is ANDed with its
-   * parent, so a child never needs values outside its parent, and expensive transforms (logicle,
-   * hyperlog) run on the parent's events only. Values computed once are reused by later gates.
+   * Values of `dimension` in the gate's coordinate space, guaranteed for the events of `within`
+   * (all when null); other events may be NaN, which is harmless because gate results are ANDed
+   * with `within`.
    */
   values(dimension: Dimension, gateId: string, within: Mask | null = null): Column {
     const ref = dimension.compensation;
-    const source = isRatioDimension(dimension)
-      ? `ratio(${dimension.ratio.x},${dimension.ratio.y},${dimension.ratio.a},${dimension.ratio.b},${dimension.ratio.c})`
-      : `channel(${dimension.channel})`;
-    const baseKey = `${ref}\u0000${source}`;
-    let base = this.columns.get(baseKey);
-    if (!base) {
-      if (isRatioDimension(dimension)) {
-        const { x, y, a, b, c } = dimension.ratio;
-        base = ratioValues(this.channel(ref, x, gateId), this.channel(ref, y, gateId), a, b, c);
-      } else {
-        base = this.channel(ref, dimension.channel, gateId);
-      }
-      this.columns.set(baseKey, base);
+    let base: Column;
+    let key: string;
+    if (isRatioDimension(dimension)) {
+      const { x, y, a, b, c } = dimension.ratio;
+      key = `${ref}\u0000ratio(${x},${y},${a},${b},${c})`;
+      const xs = this.channel(ref, x, gateId);
+      const ys = this.channel(ref, y, gateId);
+      base = this.column(key).ensure(within, (todo, count) => {
+        const out = this.lazy.get(key)!.values;
+        for (let t = 0; t < count; t++) {
+          const i = todo[t]!;
+          // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) like ratioValues().
+          out[i] = (a * (xs[i]! - b)) / (ys[i]! - c);
+        }
+      });
+    } else {
+      key = `${ref}\u0000channel(${dimension.channel})`;
+      base = this.channel(ref, dimension.channel, gateId);
     }
-    if (dimension.transform === undefined) {
+    const transformId = dimension.transform;
+    if (transformId === undefined) {
       return base;
     }
-    const key = `${baseKey}\u0000${dimension.transform}`;
-    let entry = this.transformed.get(key);
-    if (!entry) {
-      entry = { values: new Float64Array(base.length).fill(NaN), done: new Uint8Array(base.length), complete: false };
-      this.transformed.set(key, entry);
-    }
-    if (!entry.complete) {
-      this.fill(entry, base, this.transform(dimension.transform), within);
-    }
-    return entry.values;
+    const tkey = `${key}\u0000${transformId}`;
+    const transform = this.transform(transformId);
+    return this.column(tkey).ensure(within, (todo, count) => {
+      const out = this.lazy.get(tkey)!.values;
+      const input = new Float64Array(count);
+      for (let t = 0; t < count; t++) {
+        input[t] = base[todo[t]!]!;
+      }
+      const output = transform.applyColumn(input);
+      for (let t = 0; t < count; t++) {
+        out[todo[t]!] = output[t]!;
+      }
+    });
   }
 
-  /** Transforms the events of `within` (all when null) that are not done yet: gather, transform, scatter. */
-  private fill(entry: TransformedColumn, base: Column, transform: Transform, within: Mask | null): void {
-    const { values, done } = entry;
-    const n = base.length;
-    const todo = new Uint32Array(n);
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      if (done[i] === 0 && (within === null || within[i] === 1)) {
-        todo[k++] = i;
-      }
+  private column(key: string): LazyColumn {
+    let c = this.lazy.get(key);
+    if (!c) {
+      c = new LazyColumn(this.table.eventCount);
+      this.lazy.set(key, c);
     }
-    if (k === 0) {
-      entry.complete = within === null;
-      return;
-    }
-    const input = new Float64Array(k);
-    for (let j = 0; j < k; j++) {
-      input[j] = base[todo[j]!]!;
-    }
-    const output = transform.applyColumn(input);
-    for (let j = 0; j < k; j++) {
-      const i = todo[j]!;
-      values[i] = output[j]!;
-      done[i] = 1;
-    }
-    entry.complete = within === null || k === n;
+    return c;
   }
 
   private transform(id: string): Transform {
@@ -106,47 +102,79 @@ export class DimensionValues {
     return t;
   }
 
+  /** A channel's values through compensation `ref` (uncompensated channels are returned as stored). */
   private channel(ref: string, name: string, gateId: string): Column {
-    const table = this.compensated(ref);
-    const matrix: CompensationMatrix | undefined = this.strategy.matrices[ref];
-    let idx = findChannel(table, name);
+    const comp = this.compensation(ref);
+    let idx = findChannel(this.table, name);
     if (idx < 0 && name.includes('/')) {
-      idx = findChannel(table, name.replaceAll('/', '_'));
+      idx = findChannel(this.table, name.replaceAll('/', '_'));
     }
-    if (idx < 0 && matrix?.fluorochromes) {
-      const f = matrix.fluorochromes.indexOf(name);
-      const detector = f >= 0 ? matrix.detectors[f] : undefined;
-      idx = detector === undefined ? -1 : findChannel(table, detector);
+    if (idx < 0 && comp?.fluorochromes) {
+      const f = comp.fluorochromes.indexOf(name);
+      idx = f >= 0 ? comp.detectorIndex[f]! : -1;
     }
     if (idx < 0) {
-      const available = table.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name));
+      const available = this.table.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name));
       throw new StrategyError(
         'STRATEGY_UNKNOWN_CHANNEL',
         `gate '${gateId}': no channel '${name}' (compensation '${ref}'); available: ${available.join(', ')}`,
         { gateId, channel: name, available },
       );
     }
-    return table.columns[idx]!;
+    const j = comp?.columnOf.get(idx);
+    if (!comp || j === undefined) {
+      return this.table.columns[idx]!;
+    }
+    const key = `${ref}\u0000compensated(${j})`;
+    let out = this.compensated.get(key);
+    if (!out) {
+      // observed[detectors] · S⁻¹, column j only, summed over k in ascending order as compensate()
+      // does (so values are identical). All events: a streaming loop is cheaper than a gather.
+      const n = comp.detectorIndex.length;
+      const len = this.table.eventCount;
+      out = new Float64Array(len);
+      for (let k = 0; k < n; k++) {
+        const f = comp.inverse[k * n + j]!;
+        if (f === 0) {
+          continue;
+        }
+        const o = this.table.columns[comp.detectorIndex[k]!]!;
+        for (let e = 0; e < len; e++) {
+          out[e] = out[e]! + o[e]! * f;
+        }
+      }
+      this.compensated.set(key, out);
+    }
+    return out;
   }
 
-  private compensated(ref: string): EventTable {
-    const cached = this.tables.get(ref);
-    if (cached) {
-      return cached;
+  private compensation(ref: string): Compensation | null {
+    if (this.compensations.has(ref)) {
+      return this.compensations.get(ref)!;
     }
-    let result: EventTable;
-    if (ref === UNCOMPENSATED || (ref === FCS_COMPENSATION && !this.fcsSpillover)) {
-      result = this.table;
-    } else if (ref === FCS_COMPENSATION) {
-      result = compensate(this.table, this.fcsSpillover!);
-    } else {
-      const m = this.strategy.matrices[ref]!;
-      result = compensate(this.table, m, {
-        ...(m.fluorochromes ? { fluorochromes: m.fluorochromes } : {}),
-        ...(m.inverted ? { inverted: true } : {}),
+    let result: Compensation | null = null;
+    const spill = ref === UNCOMPENSATED ? null : ref === FCS_COMPENSATION ? this.fcsSpillover : this.strategy.matrices[ref]!;
+    if (spill) {
+      const m = this.strategy.matrices[ref];
+      const fluorochromes = m?.fluorochromes;
+      const inverted = m?.inverted === true;
+      // Compensating an empty table runs compensate()'s checks (missing detectors, shape, singular
+      // matrix) with their errors, at no cost per event.
+      const empty = createEventTable(this.table.channels, this.table.channels.map(() => new Float64Array(0)), 'scaled');
+      compensate(empty, spill, { ...(fluorochromes ? { fluorochromes } : {}), ...(inverted ? { inverted } : {}) });
+      const detectorIndex = spill.detectors.map((d) => {
+        const i = this.table.channels.findIndex((c) => c.name === d);
+        return i >= 0 ? i : this.table.channels.findIndex((c) => c.name.replaceAll('/', '_') === d.replaceAll('/', '_'));
       });
+      result = {
+        inverse: inverted ? spill.values : invertMatrix(spill.values, spill.detectors.length),
+        detectorIndex,
+        columnOf: new Map(detectorIndex.map((i, j) => [i, j])),
+        fluorochromes,
+        detectors: spill.detectors,
+      };
     }
-    this.tables.set(ref, result);
+    this.compensations.set(ref, result);
     return result;
   }
 }

@@ -1,0 +1,45 @@
+import type { Mask } from '@tamkit/core';
+
+/**
+ * A derived column filled on demand: `ensure(within, compute)` computes the values of the events
+ * selected by `within` (all when null) that are not computed yet. Values of events never requested
+ * stay NaN. Gates only need values inside their parent population, so costly steps (compensation,
+ * logicle) run on the parent's events only and are reused by later gates.
+ */
+export class LazyColumn {
+  readonly values: Float64Array;
+  private readonly done: Uint8Array;
+  private complete = false;
+
+  constructor(length: number) {
+    this.values = new Float64Array(length).fill(NaN);
+    this.done = new Uint8Array(length);
+  }
+
+  /**
+   * @param compute receives the positions to fill (`todo[0..count)`, ascending) and writes
+   *   `values[todo[t]]` for each of them
+   */
+  ensure(within: Mask | null, compute: (todo: Uint32Array, count: number) => void): Float64Array {
+    if (this.complete) {
+      return this.values;
+    }
+    const n = this.values.length;
+    const { done } = this;
+    const todo = new Uint32Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (done[i] === 0 && (within === null || within[i] === 1)) {
+        todo[count++] = i;
+      }
+    }
+    if (count > 0) {
+      compute(todo, count);
+      for (let t = 0; t < count; t++) {
+        done[todo[t]!] = 1;
+      }
+    }
+    this.complete = within === null || count === n;
+    return this.values;
+  }
+}
