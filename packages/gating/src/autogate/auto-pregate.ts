@@ -1,7 +1,7 @@
 import { createRng, maskCount, type EventTable, type Mask, type TamkitWarning } from '@tamkit/core';
 import { compensate } from '../compensation/compensate.js';
 import { applyGate } from '../gates/apply-gate.js';
-import type { BoundedDimension, GateSpec, GeometricGateSpec } from '../gates/gate-spec.js';
+import type { BoundedDimension, GeometricGateSpec } from '../gates/gate-spec.js';
 import type { PanelRoles } from '../phenotype/panel.js';
 import { evaluateStrategy } from '../strategy/evaluate-strategy.js';
 import { FCS_COMPENSATION, UNCOMPENSATED, type GateNode, type GatingStrategy } from '../strategy/gating-strategy.js';
@@ -74,10 +74,18 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
   const masks = new Map<string, Mask>();
   const total = table.eventCount;
   const column = (t: EventTable, name: string): Float64Array | Float32Array => t.columns[t.channels.findIndex((c) => c.name === name)]!;
-  const add = (id: string, gate: GeometricGateSpec, columns: readonly (Float64Array | Float32Array)[], params: Record<string, unknown>): Mask => {
+  // `evalGate` (default `gate`) computes the mask: fluorescence gates pass the same gate with its
+  // bounds mapped back to compensated units, so the events are not transformed one by one.
+  const add = (
+    id: string,
+    gate: GeometricGateSpec,
+    columns: readonly (Float64Array | Float32Array)[],
+    params: Record<string, unknown>,
+    evalGate: GeometricGateSpec = gate,
+  ): Mask => {
     const parentId = gates.at(-1)?.id;
     const parentMask = parentId === undefined ? null : masks.get(parentId)!;
-    const mask = applyGate(gate, columns, id);
+    const mask = applyGate(evalGate, columns, id);
     if (parentMask !== null) {
       for (let i = 0; i < mask.length; i++) {
         mask[i] = mask[i]! & parentMask[i]!;
@@ -160,11 +168,14 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     warnings.push({ code: 'AUTOGATE_NO_VIABILITY', message: 'no viability dye in the panel; live gate left out', context: { gateId: 'live' } });
   } else {
     requireEvents('live', parent);
-    const values = displayColumn(comp, viability, parent);
-    const fit = fitMarkerCut('live', viability, values, parent, 'dim', rng, opts.markers);
+    const transform = createTransform(displayTransforms[viability]);
+    const linear = column(comp, viability);
+    const fit = fitMarkerCut('live', viability, linear, transform, parent, 'dim', rng, opts.markers);
     warnings.push(...fit.warnings);
-    const gate: GateSpec = { kind: 'range', dimensions: [{ ...dimension(viability), max: fit.cut.value }] };
-    parent = add('live', gate, [values], { method: 'viability dye valley (live = dim)', ...cutParams(fit.cut) });
+    const dim = dimension(viability);
+    const gate: GeometricGateSpec = { kind: 'range', dimensions: [{ ...dim, max: fit.cut.value }] };
+    const evalGate: GeometricGateSpec = { kind: 'range', dimensions: [{ ...dim, max: transform.inverse(fit.cut.value) }] };
+    parent = add('live', gate, [linear], { method: 'viability dye valley (live = dim)', ...cutParams(fit.cut) }, evalGate);
   }
 
   // 4. macrophages: every pan-macrophage marker above its cut-off.
@@ -175,19 +186,23 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     requireEvents('macrophages', parent);
     const control = negativeControl(opts, gates, compRef, transformsUsed);
     const cuts: MarkerCut[] = [];
-    const columns: Float64Array[] = [];
+    const columns: (Float64Array | Float32Array)[] = [];
+    const linearCuts: number[] = [];
     for (const channel of pan) {
-      const values = displayColumn(comp, channel, parent);
+      const transform = createTransform(displayTransforms[channel]!);
+      const linear = column(comp, channel);
       const controlValues =
         control === null ? undefined : { values: displayColumn(control.comp, channel, control.mask), mask: control.mask, kind: control.kind };
-      const fit = fitMarkerCut('macrophages', channel, values, parent, 'bright', rng, opts.markers, controlValues);
+      const fit = fitMarkerCut('macrophages', channel, linear, transform, parent, 'bright', rng, opts.markers, controlValues);
       warnings.push(...fit.warnings);
       cuts.push(fit.cut);
-      columns.push(values);
+      columns.push(linear);
+      linearCuts.push(transform.inverse(fit.cut.value));
     }
     const dims = cuts.map((c) => ({ ...dimension(c.channel), min: c.value }));
-    const gate: GeometricGateSpec = dims.length === 1 ? { kind: 'range', dimensions: [dims[0]!] } : { kind: 'rectangle', dimensions: dims };
-    add('macrophages', gate, columns, { method: 'pan-macrophage markers above their cut-offs', cuts: cuts.map(cutParams) });
+    const evalDims = cuts.map((c, j) => ({ ...dimension(c.channel), min: linearCuts[j]! }));
+    const asGate = (d: BoundedDimension[]): GeometricGateSpec => (d.length === 1 ? { kind: 'range', dimensions: [d[0]!] } : { kind: 'rectangle', dimensions: d });
+    add('macrophages', asGate(dims), columns, { method: 'pan-macrophage markers above their cut-offs', cuts: cuts.map(cutParams) }, asGate(evalDims));
   }
   const strategy: GatingStrategy = { transforms: transformsUsed, matrices: {}, gates };
   return { strategy, populations, finalGateId: gates.at(-1)?.id ?? null, displayTransforms, parameters, warnings, seed: opts.seed };

@@ -1,6 +1,7 @@
 import type { Column, Mask, Rng, TamkitWarning } from '@tamkit/core';
 import { kdeValley, silvermanBandwidth } from '../phenotype/kde-valley.js';
 import { thresholdFromControl } from '../phenotype/thresholds.js';
+import type { Transform } from '../transforms/transform-spec.js';
 import type { FittedGate } from './debris-gate.js';
 import { density1d, lowerValley, modeSigma } from './density-1d.js';
 import { sampleValues } from './sample-values.js';
@@ -25,8 +26,8 @@ export interface MarkerCutOptions {
 }
 
 /**
- * The cut-off between the dim and the bright population of one display-scale column within a parent
- * gate: the density valley between the two main modes (`kdeValley`, Silverman bandwidth) of a seeded
+ * The cut-off between the dim and the bright population of one column within a parent gate, on the
+ * display scale of `transform` (only the subsample is transformed): the density valley between the two main modes (`kdeValley`, Silverman bandwidth) of a seeded
  * subsample. With a single mode the cut-off is that mode ± `fallbackSigmas` SDs, on the side given
  * by `singleModeIs` (warning `AUTOGATE_NO_VALLEY`). With a negative control (unstained or isotype,
  * already gated and on the same scale), its `controlPercentile`-th percentile is used instead.
@@ -34,7 +35,8 @@ export interface MarkerCutOptions {
 export function fitMarkerCut(
   gateId: string,
   channel: string,
-  display: Column,
+  linear: Column,
+  transform: Transform,
   parent: Mask | null,
   singleModeIs: 'dim' | 'bright',
   rng: Rng,
@@ -48,7 +50,7 @@ export function fitMarkerCut(
       warnings: t.warnings.map((w) => ({ ...w, context: { ...w.context, gateId, channel } })),
     };
   }
-  const sorted = sampleValues(display, parent, options.sampleSize, rng);
+  const sorted = sampleValues(linear, parent, options.sampleSize, rng, (v) => transform.apply(v));
   const bandwidth = silvermanBandwidth(sorted);
   const valley = kdeValley(sorted, { bandwidth, gridSize: 1024, minProminence: options.minProminence });
   if (!Number.isNaN(valley.value)) {

@@ -13,18 +13,21 @@ export function sampleValues(
   map?: (value: number) => number,
 ): Float64Array {
   const n = column.length;
-  const members = new Uint32Array(mask === null ? n : countOnes(mask));
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask === null || mask[i] === 1) {
-      members[m++] = i;
+  let members: Uint32Array | null = null;
+  if (mask !== null) {
+    members = new Uint32Array(countOnes(mask));
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 1) {
+        members[m++] = i;
+      }
     }
   }
-  const chosen = sampleIndices(members.length, size, rng);
+  const chosen = sampleIndices(members === null ? n : members.length, size, rng);
   const out = new Float64Array(chosen.length);
   let k = 0;
   for (let j = 0; j < chosen.length; j++) {
-    const raw = column[members[chosen[j]!]!]!;
+    const raw = column[members === null ? chosen[j]! : members[chosen[j]!]!]!;
     const v = map === undefined ? raw : map(raw);
     if (Number.isFinite(v)) {
       out[k++] = v;

@@ -16,11 +16,20 @@ import { markerThreshold, type PreparedControl } from './pipeline-thresholds.js'
 import type { MarkerThreshold, PhenotypeInput, PhenotypeOptions, PhenotypeResult } from './pipeline-types.js';
 
 /** Defaults of {@link PhenotypeOptions}. */
-export const PHENOTYPE_DEFAULTS: { readonly method: 'rules'; readonly k: number; readonly percentile: number; readonly sampleSize: number } = {
+export const PHENOTYPE_DEFAULTS: {
+  readonly method: 'rules';
+  readonly k: number;
+  readonly percentile: number;
+  readonly sampleSize: number;
+  readonly thresholdSampleSize: number;
+  readonly statistics: boolean;
+} = {
   method: 'rules',
   k: 8,
   percentile: 99.5,
   sampleSize: 50_000,
+  thresholdSampleSize: 20_000,
+  statistics: true,
 };
 
 /**
@@ -51,6 +60,7 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
   const method = options.method ?? d.method;
   const percentile = options.percentile ?? d.percentile;
   const sampleSize = options.sampleSize ?? d.sampleSize;
+  const thresholdSampleSize = options.thresholdSampleSize ?? d.thresholdSampleSize;
   const panel = options.panel ?? detectPanel(table.channels);
   const controls = options.controls ?? {};
   const comp = spillover === null ? table : compensate(table, spillover);
@@ -77,6 +87,10 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
   };
   const negative = controls.isotype ? prepare('isotype', controls.isotype) : controls.unstained ? prepare('unstained', controls.unstained) : undefined;
 
+  // Rules compare compensated values with each cut-off mapped back through the (monotonic) display
+  // transform, which is the same test as on the display scale without transforming every event;
+  // clustering and the score rule need display values for every gated event.
+  const useDisplay = method === 'kmeans' || options.rule?.rule === 'score';
   const display: Record<string, Column> = {};
   const raw: Record<string, Column> = {};
   const thresholds: Record<string, number> = {};
@@ -86,15 +100,15 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     const transform = createTransform(pre.displayTransforms[channel]!);
     const idx = comp.channels.findIndex((c) => c.name === channel);
     raw[channel] = comp.columns[idx]!;
-    display[channel] = transformMasked(transform, comp.columns[idx]!, gate);
+    display[channel] = useDisplay ? transformMasked(transform, comp.columns[idx]!, gate) : comp.columns[idx]!;
     const fmo = fmoByChannel.get(channel);
     const control = fmo === undefined ? negative : prepare('fmo', fmo);
-    const { threshold } = markerThreshold(channel, transform, display[channel], gate, control, { percentile, sampleSize, seed: seed + j + 1 });
+    const { threshold } = markerThreshold(channel, transform, comp.columns[idx]!, gate, control, { percentile, sampleSize: thresholdSampleSize, seed: seed + j + 1 });
     if (control?.kind === 'fmo') {
       const ci = control.comp.channels.findIndex((c) => c.name === channel);
       controlColumns[channel] = { values: control.comp.columns[ci]!, mask: control.mask };
     }
-    thresholds[channel] = threshold.value;
+    thresholds[channel] = useDisplay ? threshold.value : transform.inverse(threshold.value);
     warnings.push(...threshold.warnings.map((w) => ({ ...w, context: { ...w.context, channel, marker: markerOf.get(channel) } })));
     thresholdList.push({
       channel,
@@ -116,7 +130,7 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
       const key = `(no ${role.toUpperCase()} marker)`;
       rolePanel[role].push(key);
       display[key] = new Float64Array(table.eventCount);
-      thresholds[key] = 1;
+      thresholds[key] = 1; // every placeholder value (0) is below it
       warnings.push({
         code: 'PHENOTYPE_ROLE_EMPTY',
         message: `the panel has no ${role.toUpperCase()} marker; every event is called ${role.toUpperCase()}-negative`,
@@ -139,7 +153,7 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     classificationParams = rules.params;
   }
   warnings.push(...classification.warnings);
-  const stats = classStatistics(classification, raw, { controls: controlColumns });
+  const stats = options.statistics ?? d.statistics ? classStatistics(classification, raw, { controls: controlColumns }) : [];
   const roleOf = new Map(roleChannels);
   return {
     name: input.name,

@@ -16,11 +16,13 @@ export interface PreparedControl {
  * The positivity threshold of one marker on the display scale. With a control: its percentile, raised
  * to the sample's own cut-off when the sample's negatives lie above it (`THRESHOLD_ABOVE_CONTROL`).
  * Without: the sample's own cut-off (see `dataThreshold`) with `THRESHOLD_NO_CONTROL`.
+ *
+ * @param linear the sample's compensated column; its gated events are subsampled and transformed.
  */
 export function markerThreshold(
   channel: string,
   transform: Transform,
-  display: Column,
+  linear: Column,
   gate: Mask,
   control: PreparedControl | undefined,
   options: { readonly percentile: number; readonly sampleSize: number; readonly seed: number },
@@ -32,7 +34,7 @@ export function markerThreshold(
     // The control's cut-off is a floor: when the stained sample's own negatives lie above it (nonspecific
     // antibody binding, which a stain-free control lacks), the sample's cut-off (valley, else the upper
     // edge of its single population) is used instead, and the result says so.
-    const fromData = dataThreshold(channel, display, gate, options);
+    const fromData = dataThreshold(channel, transform, linear, gate, options);
     let threshold = fromControl;
     if (fromData.value > fromControl.value) {
       threshold = {
@@ -52,7 +54,7 @@ export function markerThreshold(
     }
     return { threshold, controlDisplay: { values, mask: control.mask } };
   }
-  return { threshold: dataThreshold(channel, display, gate, options) };
+  return { threshold: dataThreshold(channel, transform, linear, gate, options) };
 }
 
 /** SDs above the single (negative) mode of the fallback cut-off: 0.13% of normal negatives lie above. */
@@ -65,11 +67,13 @@ const FALLBACK_SDS = 3;
  */
 function dataThreshold(
   channel: string,
-  display: Column,
+  transform: Transform,
+  linear: Column,
   gate: Mask,
   options: { readonly sampleSize: number; readonly seed: number },
 ): Threshold {
-  const sorted = sampleValues(display, gate, options.sampleSize, createRng(options.seed));
+  // Only the seeded subsample is transformed to the display scale.
+  const sorted = sampleValues(linear, gate, options.sampleSize, createRng(options.seed), (v) => transform.apply(v));
   let threshold = thresholdFromData(sorted, null, { method: 'mixture' });
   if (Number.isNaN(threshold.value) || threshold.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')) {
     const valley = thresholdFromData(sorted, null, { method: 'valley' });

@@ -44,8 +44,12 @@ export interface PhenotypeOptions {
   readonly rule?: RoleRuleOptions;
   /** Percentile of a control used as the positivity cut-off. Default 99.5. */
   readonly percentile?: number;
-  /** Events threshold fits without a control and clustering use (seeded subsample). Default 50 000. */
+  /** Events k-means fits its centres on (seeded subsample). Default 50 000. */
   readonly sampleSize?: number;
+  /** Events a marker's own cut-off (mixture, valley) is fitted on (seeded subsample). Default 20 000. */
+  readonly thresholdSampleSize?: number;
+  /** Per-class MFI statistics (`markers`); false leaves them out (empty list). Default true. */
+  readonly statistics?: boolean;
   /** Options passed to the pre-gates (their seed is `seed`). */
   readonly pregate?: Omit<AutoPregateOptions, 'seed' | 'spillover' | 'compensated' | 'controls'>;
 }
