@@ -64,7 +64,16 @@ describe('simulateMembraneImage', () => {
   });
 
   it('draws cells where the truth says: dark on crystal violet, bright on a nuclear stain', () => {
-    const options = { seed: 3, ...small, poreDensity: 0, debrisCount: 0, noiseSd: 0, illuminationGradient: 0 };
+    const options = {
+      seed: 3,
+      ...small,
+      poreDensity: 0,
+      debrisCount: 0,
+      noiseSd: 0,
+      illuminationGradient: 0,
+      shapeVariability: 0,
+      outOfFocusFraction: 0,
+    };
     const cv = simulateMembraneImage({ ...options, stain: 'crystal-violet' });
     const nuc = simulateMembraneImage({ ...options, stain: 'nuclear' });
     const inside = new Uint8Array(256 * 256);
@@ -93,6 +102,52 @@ describe('simulateMembraneImage', () => {
       }
     }
     expect(mismatches).toBe(0);
+  });
+
+  it('draws elongated cells with the area of their disc', () => {
+    // One cell, no pores, debris, noise or gradient: pixels absorbing more than half the cell's
+    // green contrast outline the ellipse, whose area is π r² by construction (semi-axes r·√a, r/√a).
+    for (const seed of [1, 2, 3, 4]) {
+      const field = simulateMembraneImage({
+        seed,
+        width: 96,
+        height: 96,
+        pixelSizeUm: 0.5,
+        cellCount: 1,
+        poreDensity: 0,
+        debrisCount: 0,
+        noiseSd: 0,
+        illuminationGradient: 0,
+        shapeVariability: 1,
+        outOfFocusFraction: 0,
+      });
+      const cell = field.truth.cells[0]!;
+      const membrane = Math.round(0.88 * 255);
+      let inside = 0;
+      let sxx = 0;
+      let syy = 0;
+      let sxy = 0;
+      for (let y = 0; y < 96; y++) {
+        for (let x = 0; x < 96; x++) {
+          // Cell green ≤ 224 × exp(−1.6 × 0.6) ≈ 86 everywhere inside: the midpoint 155 separates.
+          if (field.pixels[(y * 96 + x) * 3 + 1]! < (membrane + 86) / 2) {
+            inside++;
+            sxx += (x - cell.x) ** 2;
+            syy += (y - cell.y) ** 2;
+            sxy += (x - cell.x) * (y - cell.y);
+          }
+        }
+      }
+      const area = Math.PI * cell.r * cell.r;
+      expect(Math.abs(inside - area) / area).toBeLessThan(0.1);
+      // Aspect ratio from the eigenvalues of the second-moment matrix: √(λ1/λ2) in [1, 2].
+      const tr = sxx + syy;
+      const det = sxx * syy - sxy * sxy;
+      const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+      const aspect = Math.sqrt((tr / 2 + disc) / (tr / 2 - disc));
+      expect(aspect).toBeGreaterThanOrEqual(0.99);
+      expect(aspect).toBeLessThanOrEqual(2.1);
+    }
   });
 
   it('draws pores fainter than cells and lays them on a lattice of the requested density', () => {

@@ -2,12 +2,18 @@ import type { Rng } from '@tamkit/core';
 import type { MembraneImageOptions } from './simulate-membrane-image.js';
 import type { SimulatedCell } from './place-cells.js';
 
-/** A disc drawn with a soft 1-px edge: centre, radius (px) and amplitude. */
+/**
+ * A disc (or an ellipse of the same area) drawn with a soft edge: centre, radius (px), amplitude,
+ * optional aspect ratio ≥ 1 and angle (radians), and edge width (px, default 1: in focus).
+ */
 export interface Spot {
   readonly x: number;
   readonly y: number;
   readonly r: number;
   readonly amplitude: number;
+  readonly aspect?: number;
+  readonly angle?: number;
+  readonly edgePx?: number;
 }
 
 type Resolved = Required<MembraneImageOptions>;
@@ -74,8 +80,14 @@ export function renderMembrane(
   const n = width * height;
   const density = new Float32Array(n);
   for (const cell of cells) {
-    // Cells vary in staining; a dome keeps the centre darker than the rim.
-    drawSpot(density, width, height, { ...cell, amplitude: 0.8 + 0.4 * rng.next() }, 0.25, true);
+    // Cells vary in staining, shape (ellipses up to 1 + shapeVariability in aspect) and focus
+    // (outOfFocusFraction of them with a 2–4 µm soft edge); a dome keeps the centre darker than the rim.
+    const amplitude = 0.8 + 0.4 * rng.next();
+    const aspect = 1 + o.shapeVariability * rng.next();
+    const angle = rng.next() * Math.PI;
+    const blurred = rng.next() < o.outOfFocusFraction;
+    const edgePx = blurred ? Math.max(1, (2 + 2 * rng.next()) / o.pixelSizeUm) : 1;
+    drawSpot(density, width, height, { ...cell, amplitude, aspect, angle, edgePx }, 0.25, true);
   }
   for (const d of debris) {
     drawSpot(density, width, height, d, 0, true);
@@ -121,20 +133,32 @@ function drawSpot(
   useMax: boolean,
 ): void {
   const { x, y, r, amplitude } = spot;
-  const x0 = Math.max(0, Math.floor(x - r - 1));
-  const x1 = Math.min(width - 1, Math.ceil(x + r + 1));
-  const y0 = Math.max(0, Math.floor(y - r - 1));
-  const y1 = Math.min(height - 1, Math.ceil(y + r + 1));
+  const aspect = spot.aspect ?? 1;
+  const edge = spot.edgePx ?? 1;
+  // Ellipse of the disc's area: semi-axes r·√aspect and r/√aspect, rotated by angle.
+  const sqrtAspect = Math.sqrt(aspect);
+  const cos = Math.cos(spot.angle ?? 0);
+  const sin = Math.sin(spot.angle ?? 0);
+  const reach = r * sqrtAspect + edge + 1;
+  const x0 = Math.max(0, Math.floor(x - reach));
+  const x1 = Math.min(width - 1, Math.ceil(x + reach));
+  const y0 = Math.max(0, Math.floor(y - reach));
+  const y1 = Math.min(height - 1, Math.ceil(y + reach));
   for (let py = y0; py <= y1; py++) {
     for (let px = x0; px <= x1; px++) {
-      const d = Math.hypot(px - x, py - y);
-      const coverage = Math.min(1, Math.max(0, r + 0.5 - d));
+      const dx = px - x;
+      const dy = py - y;
+      const u = (dx * cos + dy * sin) / sqrtAspect;
+      const v = (dy * cos - dx * sin) * sqrtAspect;
+      // Distance in disc-equivalent units: the outline sits at d = r.
+      const d = Math.hypot(u, v);
+      const coverage = Math.min(1, Math.max(0, (r - d) / edge + 0.5));
       if (coverage <= 0) {
         continue;
       }
-      const v = amplitude * coverage * (1 - dome * Math.min(1, (d / r) ** 2));
+      const value = amplitude * coverage * (1 - dome * Math.min(1, (d / r) ** 2));
       const i = py * width + px;
-      plane[i] = useMax ? Math.max(plane[i]!, v) : plane[i]! + v;
+      plane[i] = useMax ? Math.max(plane[i]!, value) : plane[i]! + value;
     }
   }
 }

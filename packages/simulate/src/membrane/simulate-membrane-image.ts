@@ -18,6 +18,10 @@ export interface MembraneImageOptions {
   readonly cellDiameterUm?: number;
   /** SD of the cell diameter, µm. */
   readonly cellDiameterSdUm?: number;
+  /** Cells are ellipses of the disc's area with aspect ratio uniform in [1, 1 + this]. */
+  readonly shapeVariability?: number;
+  /** Fraction of the cells drawn out of focus (edge softened over 2–4 µm). */
+  readonly outOfFocusFraction?: number;
   /** Fraction of the cells drawn in touching clusters of 2–4. */
   readonly clusterFraction?: number;
   /** Membrane pores per mm² (8 µm polycarbonate inserts: ~1 × 10⁵ per cm² = 1000 per mm²); 0 for none. */
@@ -36,7 +40,7 @@ export interface MembraneImageOptions {
 
 /**
  * Defaults of {@link MembraneImageOptions}: a 512 × 512 field at 0.65 µm/px (333 µm square) with
- * 120 crystal-violet cells of 12 ± 1.2 µm, 20 % clustered, 8 µm pores at 1000 per mm², 40 debris
+ * 120 crystal-violet cells of 12 ± 1.2 µm (aspect ratio up to 1.2, 10 % out of focus), 20 % clustered, 8 µm pores at 1000 per mm², 40 debris
  * particles, 30 % illumination loss and 2 % noise, 8-bit.
  *
  * @example
@@ -50,6 +54,8 @@ export const MEMBRANE_IMAGE_DEFAULTS = {
   cellCount: 120,
   cellDiameterUm: 12,
   cellDiameterSdUm: 1.2,
+  shapeVariability: 0.2,
+  outOfFocusFraction: 0.1,
   clusterFraction: 0.2,
   poreDensity: 1000,
   poreDiameterUm: 8,
@@ -79,8 +85,8 @@ export interface SimulatedMembraneImage extends MembranePixels {
 /**
  * Draws a transwell membrane field with known cells. Crystal violet: purple cells (absorbance
  * highest in green) on a light membrane with fainter, smaller pores; nuclear stain: bright blobs on
- * a dark background (one grey channel). Cells are soft-edged domes fully inside the field, some in
- * touching clusters of 2–4; small debris particles; a smooth illumination loss (linear gradient in a
+ * a dark background (one grey channel). Cells are soft-edged domes (discs or slightly elongated
+ * ellipses of the same area, some out of focus) fully inside the field, some in touching clusters of 2–4; small debris particles; a smooth illumination loss (linear gradient in a
  * random direction plus vignetting); additive Gaussian noise; quantised to 8 or 16 bits. Every
  * random step (cell, pore and debris positions, sizes, intensities, gradient direction, noise) comes
  * from `seed`.
@@ -137,7 +143,7 @@ function resolveMembraneOptions(options: MembraneImageOptions): Required<Membran
       throw new RangeError(`${key} must be a positive number, got ${o[key]}`);
     }
   }
-  for (const key of ['clusterFraction', 'illuminationGradient'] as const) {
+  for (const key of ['clusterFraction', 'illuminationGradient', 'shapeVariability', 'outOfFocusFraction'] as const) {
     if (!(o[key] >= 0 && o[key] <= 1)) {
       throw new RangeError(`${key} must be in [0, 1], got ${o[key]}`);
     }
