@@ -1,8 +1,8 @@
 import { sampleIndices, type Column, type Mask, type Rng } from '@tamkit/core';
 
 /**
- * Finite values of `column` (mapped by `map` when given) at a seeded random subset of at most `size`
- * events of `mask` (every event when null), ascending. Fits run on such subsamples so that their cost
+ * Finite values of `column` (mapped by `map` when given) at a seeded random subset of about `size`
+ * events of `mask` (every event when null; all of them when the mask has at most `size`), ascending. Fits run on such subsamples so that their cost
  * does not grow with the file; the seed makes them reproducible. O(n + size log size).
  */
 export function sampleValues(
@@ -13,21 +13,19 @@ export function sampleValues(
   map?: (value: number) => number,
 ): Float64Array {
   const n = column.length;
-  let members: Uint32Array | null = null;
-  if (mask !== null) {
-    members = new Uint32Array(countOnes(mask));
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 1) {
-        members[m++] = i;
-      }
-    }
-  }
-  const chosen = sampleIndices(members === null ? n : members.length, size, rng);
+  // A uniform subset of all events, kept where the mask is set, is a uniform subset of the mask's
+  // events; drawing n·size/m of them gives about `size` without listing the mask's events.
+  const m = mask === null ? n : countOnes(mask);
+  const draws = m === 0 ? 0 : Math.min(n, Math.ceil((size * n) / m));
+  const chosen = sampleIndices(n, draws, rng);
   const out = new Float64Array(chosen.length);
   let k = 0;
   for (let j = 0; j < chosen.length; j++) {
-    const raw = column[members === null ? chosen[j]! : members[chosen[j]!]!]!;
+    const i = chosen[j]!;
+    if (mask !== null && mask[i] !== 1) {
+      continue;
+    }
+    const raw = column[i]!;
     const v = map === undefined ? raw : map(raw);
     if (Number.isFinite(v)) {
       out[k++] = v;
