@@ -5,6 +5,7 @@
  */
 import { runClusterBench } from './cluster.js';
 import { runFcsBench } from './fcs.js';
+import { runGatingBench } from './gating.js';
 import { runImagesBench } from './images.js';
 
 /** One benchmark section. */
@@ -30,6 +31,13 @@ export const SECTIONS: readonly BenchSection[] = [
       log(`${r.events} events x ${r.dimensions} markers x ${r.k} clusters, seed ${r.seed}`);
       log(`tamkit ${r.tamkitMs.toFixed(0)} ms, ml-kmeans ${r.mlKmeansMs.toFixed(0)} ms: speed-up ${r.speedup.toFixed(1)}x (target >= 2x)`);
       log(`partition agreement ${(100 * r.agreement).toFixed(2)}%`);
+    },
+  },
+  {
+    name: 'gating',
+    summary: 'gating: a lone 8-vertex polygon and a 6-gate strategy with compensation and logicle on 1M events, against plain loops',
+    run(log) {
+      log(runGatingBench().markdown);
     },
   },
   {

@@ -42,9 +42,10 @@ export class DimensionValues {
   /**
    * Values of `dimension` in the gate's coordinate space, guaranteed for the events of `within`
    * (all when null); other events may be NaN, which is harmless because gate results are ANDed
-   * with `within`.
+   * with `within`. `supersets` are masks known to contain `within` (its ancestor populations'
+   * masks): values already computed for one of them are reused without scanning.
    */
-  values(dimension: Dimension, gateId: string, within: Mask | null = null): Column {
+  values(dimension: Dimension, gateId: string, within: Mask | null = null, supersets: readonly Mask[] = []): Column {
     const ref = dimension.compensation;
     let base: Column;
     let key: string;
@@ -60,7 +61,7 @@ export class DimensionValues {
           // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) like ratioValues().
           out[i] = (a * (xs[i]! - b)) / (ys[i]! - c);
         }
-      });
+      }, supersets);
     } else {
       key = `${ref}\u0000channel(${dimension.channel})`;
       base = this.channel(ref, dimension.channel, gateId);
@@ -81,7 +82,7 @@ export class DimensionValues {
       for (let t = 0; t < count; t++) {
         out[todo[t]!] = output[t]!;
       }
-    });
+    }, supersets);
   }
 
   private column(key: string): LazyColumn {

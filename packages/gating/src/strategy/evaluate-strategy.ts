@@ -59,11 +59,15 @@ export function evaluateStrategy(
     populations.push(pop);
   };
   for (const node of order) {
-    const parentMask = node.parent === undefined ? null : byId.get(node.parent)!.mask;
+    const parentPop = node.parent === undefined ? undefined : byId.get(node.parent)!;
+    const parentMask = parentPop ? parentPop.mask : null;
+    // Every population's mask is a subset of its ancestors' masks, so values computed for an ancestor
+    // cover the parent's events.
+    const supersets = parentPop ? parentPop.path.slice(0, -1).map((id) => byId.get(id)!.mask) : [];
     const gate = node.gate;
     switch (gate.kind) {
       case 'quadrant': {
-        const columns = gate.dividers.map((d) => values.values(d.dimension, node.id, parentMask));
+        const columns = gate.dividers.map((d) => values.values(d.dimension, node.id, parentMask, supersets));
         add(node.id, node.parent ?? null, parentMask ? parentMask.slice() : fullMask(total));
         for (const [qid, mask] of quadrantMasks(gate, columns, parentMask)) {
           add(qid, node.id, mask);
@@ -74,7 +78,7 @@ export function evaluateStrategy(
         add(node.id, node.parent ?? null, andInPlace(combine(gate, byId, total), parentMask));
         break;
       default: {
-        const columns = gate.dimensions.map((d) => values.values(d, node.id, parentMask));
+        const columns = gate.dimensions.map((d) => values.values(d, node.id, parentMask, supersets));
         add(node.id, node.parent ?? null, applyGate(gate, columns, node.id, parentMask));
       }
     }

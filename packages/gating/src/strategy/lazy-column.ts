@@ -10,6 +10,8 @@ export class LazyColumn {
   readonly values: Float64Array;
   private readonly done: Uint8Array;
   private complete = false;
+  /** Masks this column was already ensured for (by identity). */
+  private readonly ensuredFor = new Set<Mask>();
 
   constructor(length: number) {
     this.values = new Float64Array(length).fill(NaN);
@@ -19,19 +21,35 @@ export class LazyColumn {
   /**
    * @param compute receives the positions to fill (`todo[0..count)`, ascending) and writes
    *   `values[todo[t]]` for each of them
+   * @param supersets masks known to contain every event of `within` (e.g. the masks of its
+   *   ancestor populations): when the column was already ensured for one of them, nothing is left to
+   *   compute and the scan is skipped
    */
-  ensure(within: Mask | null, compute: (todo: Uint32Array, count: number) => void): Float64Array {
-    if (this.complete) {
+  ensure(
+    within: Mask | null,
+    compute: (todo: Uint32Array, count: number) => void,
+    supersets: readonly Mask[] = [],
+  ): Float64Array {
+    if (this.complete || (within !== null && (this.ensuredFor.has(within) || supersets.some((m) => this.ensuredFor.has(m))))) {
       return this.values;
     }
     const n = this.values.length;
     const { done } = this;
     const todo = new Uint32Array(n);
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      if (done[i] === 0 && (within === null || within[i] === 1)) {
-        todo[count++] = i;
+    if (within === null) {
+      for (let i = 0; i < n; i++) {
+        if (done[i] === 0) {
+          todo[count++] = i;
+        }
       }
+    } else {
+      for (let i = 0; i < n; i++) {
+        if ((done[i]! ^ 1) & within[i]!) {
+          todo[count++] = i;
+        }
+      }
+      this.ensuredFor.add(within);
     }
     if (count > 0) {
       compute(todo, count);
