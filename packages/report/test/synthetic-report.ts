@@ -8,6 +8,8 @@ import {
   compositionBySampleFigure,
   dataUnitTicks,
   doseResponseFigure,
+  lowEventWarnings,
+  migrationAssayWarnings,
   gatingHierarchyFigure,
   markerHistogramFigure,
   mfiTable,
@@ -216,6 +218,8 @@ export function syntheticReport(o: SyntheticOptions): ReportDocument {
     sections,
     warnings: [
       { code: 'FCS_DATA_OFF_BY_ONE', message: o.hostile ? `${HOSTILE.keyword} accepted with allowDataOffByOne` : 'DATA end offset off by one; accepted with allowDataOffByOne', source: o.hostile ? HOSTILE.file : 'S1.fcs' },
+      ...(o.hostile ? [] : migrationAssayWarnings('BMDM (M-CSF, day 7)', groups.map((g) => ({ condition: g.condition })))),
+      ...(o.hostile ? [] : lowEventWarnings([{ sample: 'S1', population: 'CD206+ CD80+', events: 3100 }])),
     ],
     provenance: {
       tamkitVersion: '0.1.0',
