@@ -97,6 +97,12 @@ describe('tamkit phenotype', () => {
     expect(eventsPath('out/events.csv', 'data/D1_M1.fcs', 2)).toBe(join('out', 'events.D1_M1.csv'));
   });
 
+  it('rejects an unknown method as a usage error without output', async () => {
+    const r = await run(['phenotype', join(dir, 'D1_M1.fcs'), '--method', 'dbscan', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
   it('rejects a malformed --fmo', async () => {
     const r = await run(['phenotype', join(dir, 'D1_M1.fcs'), '--fmo', 'CD86']);
     expect(r.code).toBe(1);

@@ -32,8 +32,14 @@ describe('tamkit simulate macrophages', () => {
     expect(truth).toHaveLength(2001);
   });
 
-  it('rejects a missing seed and an unknown kind as usage errors', async () => {
-    expect((await run(['simulate', 'macrophages', '--out', tempDir()])).code).toBe(1);
-    expect((await run(['simulate', 'neutrophils', '--out', tempDir(), '--seed', '1'])).code).toBe(1);
+  it('rejects a missing seed and an unknown kind as usage errors and writes nothing', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    const missingSeed = await run(['simulate', 'macrophages', '--out', a]);
+    expect(missingSeed.code).toBe(1);
+    expect(missingSeed.stderr).toBe('tamkit: Missing required argument: seed (see tamkit --help)\n');
+    expect((await run(['simulate', 'neutrophils', '--out', b, '--seed', '1'])).code).toBe(1);
+    expect(readdirSync(a)).toEqual([]);
+    expect(readdirSync(b)).toEqual([]);
   });
 });

@@ -175,6 +175,10 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
         .example('tamkit phenotype D1_M1.fcs --fmo CD206=D1_FMO-CD206.fcs --unstained D1_unstained.fcs', 'one sample with controls')
         .example('tamkit phenotype D1_*.fcs --method kmeans --seed 7 --json --out results.csv', 'several samples, clustering'),
     (argv) => {
+      // yargs still calls the handler when validation failed (main() reports it): do nothing then.
+      if ((argv.method !== 'rules' && argv.method !== 'kmeans') || !Number.isFinite(argv.seed)) {
+        return;
+      }
       const files = (argv.files as string[] | undefined) ?? [];
       let overrides: PanelOverrides | undefined;
       const controls: { fmo: Record<string, EventTable>; unstained?: EventTable; isotype?: EventTable } = { fmo: {} };

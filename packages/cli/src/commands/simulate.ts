@@ -21,6 +21,11 @@ export function simulateCommand(cli: Argv, ctx: CommandContext): Argv {
         .option('separation', { type: 'number', describe: 'decades between negative and positive stains (default 1.3)' })
         .example('tamkit simulate macrophages --out sim --seed 42', '3 donors x (4 conditions + 5 FMO + unstained)'),
     (argv) => {
+      // main() collects validation failures and reports them after parsing, but yargs still calls
+      // the handler: do nothing on arguments that failed validation.
+      if (argv.kind !== 'macrophages' || typeof argv.seed !== 'number' || !Number.isFinite(argv.seed) || typeof argv.out !== 'string') {
+        return;
+      }
       try {
         const experiment = simulateMacrophageExperiment({
           seed: argv.seed,
