@@ -30,6 +30,12 @@ describe('autoPregate on simulated samples (truth from the simulator)', () => {
       const table = scaled(s.table);
       const r = autoPregate(table, detectPanel(table.channels).roles, { seed: c.seed, spillover: s.spillover });
       expect(r.populations.map((p) => p.id)).toEqual(['cells', 'singlets', 'live', 'macrophages']);
+      // Each population is a subset of its parent.
+      for (let j = 1; j < r.populations.length; j++) {
+        const child = r.populations[j]!.mask;
+        const parent = r.populations[j - 1]!.mask;
+        expect(child.every((v, i) => v <= parent[i]!)).toBe(true);
+      }
       const kept = keptByClass(r.populations.at(-1)!.mask, s.truth.eventClass);
       const macrophages = ['M1', 'M2', 'double_positive', 'double_negative'].map((n) => kept[n]!);
       const m = s.truth.eventClass.reduce((acc, k) => acc + (k >= 4 ? 1 : 0), 0);
