@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelMeta, createEventTable } from '@tamkit/core';
 import { writeFcs } from '@tamkit/fcs';
@@ -134,5 +134,19 @@ describe.skipIf(!hasCorpus)('tamkit phenotype on corpus files with marker labels
       }
     }
     expect(doc.files.some((f) => !('error' in f))).toBe(true);
+  });
+
+  it('gives every corpus file results, PANEL_NOT_DETECTED or a reader error (FCS_*), nothing else', async () => {
+    const paths = readdirSync(join(corpusDir, 'fcs'))
+      .filter((f) => f.endsWith('.fcs'))
+      .map((f) => join(corpusDir, 'fcs', f));
+    const r = await run(['phenotype', ...paths, '--json']);
+    const doc = JSON.parse(r.stdout) as { files: PhenotypeFileJson[] };
+    expect(doc.files).toHaveLength(paths.length);
+    for (const f of doc.files) {
+      if ('error' in f) {
+        expect(f.error.code, f.file).toMatch(/^(PANEL_NOT_DETECTED|FCS_[A-Z_]+)$/);
+      }
+    }
   });
 });

@@ -10,7 +10,7 @@ export interface ScatterChannels {
   readonly fscH: string | null;
   /** Side-scatter area (SSC-A), or height. */
   readonly sscA: string;
-  /** Top of the scatter scale ($PnR of FSC, or the fallback 262144). */
+  /** Top of the scatter scales: the largest $PnR of the three channels, or the fallback 262144. */
   readonly top: number;
 }
 
@@ -37,11 +37,8 @@ export function findScatterChannels(table: Pick<EventTable, 'channels'>): Scatte
       );
     }
   }
-  const channel = table.channels.find((c) => c.name === fsc)!;
-  return {
-    fscA: fsc!,
-    fscH: fscArea !== undefined && fscHeight !== undefined ? fscHeight : null,
-    sscA: ssc!,
-    top: channel.range > 0 ? channel.range : FALLBACK_TOP_OF_SCALE,
-  };
+  const fscH = fscArea !== undefined && fscHeight !== undefined ? fscHeight : null;
+  const ranges = table.channels.filter((c) => c.name === fsc || c.name === ssc || c.name === fscH).map((c) => c.range);
+  const top = Math.max(0, ...ranges);
+  return { fscA: fsc!, fscH, sscA: ssc!, top: top > 0 ? top : FALLBACK_TOP_OF_SCALE };
 }
