@@ -42,6 +42,25 @@ describe('tamkit report', () => {
     expect(html).toContain("default-src 'none'");
   });
 
+  it('reads tamkit phenotype --json output: a flow section per sample, composition, and a warning for thresholds without control', async () => {
+    const dir = tempDir();
+    const pheno = await run(['phenotype', 'fixtures/fcs/demo-macrophages.fcs', '--json']);
+    expect(pheno.code).toBe(0);
+    const file = join(dir, 'phenotype.json');
+    writeFileSync(file, pheno.stdout);
+    const entry = (JSON.parse(pheno.stdout) as { files: { thresholds: { source: string }[] }[] }).files[0]!;
+    const out = join(dir, 'report.html');
+    const { code, stderr } = await run(['report', file, '-o', out]);
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<section id="sample-1-fixtures-fcs-demo-macrophages-fcs" data-tk-kind="flow">');
+    expect(html).toContain('<section id="composition" data-tk-kind="composition">');
+    // The demo file has no FMO: every threshold comes from the data, which the report must say.
+    const fromData = entry.thresholds.filter((t) => t.source === 'data').length;
+    expect(stderr.split('\n').filter((l) => l.includes('warning NO_CONTROL_THRESHOLD'))).toHaveLength(fromData);
+    expect(stderr).toContain('warning NO_CONTROLS');
+  });
+
   it('writes nothing and exits 2 when a result file is not JSON or of an unknown kind', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.json');

@@ -2,6 +2,8 @@ import { ReportError } from './errors.js';
 import { infoSection } from './from-info.js';
 import type { InfoFileInput } from './from-info.js';
 import { phenotypeSections } from './from-phenotype.js';
+import { phenotypeInputFromJson } from './from-phenotype-json.js';
+import type { PhenotypeJsonEntry } from './from-phenotype-json.js';
 import type { PhenotypeReportInput } from './from-phenotype.js';
 import { migrationSection } from './from-transwell.js';
 import type { TranswellReportInput } from './from-transwell.js';
@@ -36,9 +38,15 @@ function sectionsOf(file: ResultFile, index: number): { sections: ReportSection[
       const r = infoSection(requireArray(file, 'files') as unknown as InfoFileInput[], file.source, `files-${index + 1}`);
       return { sections: [r.section], warnings: r.warnings };
     }
-    case 'phenotype':
+    case 'phenotype': {
+      if (file.body.samples === undefined && Array.isArray(file.body.files)) {
+        const { input, failed } = phenotypeInputFromJson(requireArray(file, 'files') as unknown as PhenotypeJsonEntry[]);
+        const r = phenotypeSections(input, file.source);
+        return { sections: r.sections, warnings: [...failed.map((f) => ({ code: f.code, message: f.message, source: f.file })), ...r.warnings] };
+      }
       requireArray(file, 'samples');
       return phenotypeSections(file.body as unknown as PhenotypeReportInput, file.source);
+    }
     case 'transwell': {
       const readouts = requireRecord(file, 'readouts');
       if (!Array.isArray(readouts.conditions)) {

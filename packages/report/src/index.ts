@@ -63,3 +63,5 @@ export type { PhenotypeReportInput, PhenotypeSampleInput, PhenotypeThreshold } f
 export { infoSection } from './from-info.js';
 export type { InfoFileInput } from './from-info.js';
 export { migrationAssayWarnings, lowEventWarnings, LOW_EVENT_DEFAULTS } from './assay-warnings.js';
+export { phenotypeInputFromJson, isPhenotypeJson } from './from-phenotype-json.js';
+export type { PhenotypeJsonEntry } from './from-phenotype-json.js';

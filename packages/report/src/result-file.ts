@@ -1,4 +1,5 @@
 import { ReportError } from './errors.js';
+import { isPhenotypeJson } from './from-phenotype-json.js';
 import type { InputFile } from './report-document.js';
 
 /** Kinds of result file the report reads. */
@@ -68,7 +69,8 @@ function readHeader(v: unknown, source: string): ResultHeader {
 
 /**
  * Reads a parsed result file: either the envelope `{ "tamkit": { version, command, ... }, "kind": ...,
- * ...body }` or the bare output of `tamkit info --json` (`{ "files": [...] }`, read as kind `info`).
+ * ...body }` or the bare output of `tamkit info --json` or `tamkit phenotype --json` (`{ "files": [...] }`,
+ * read as kind `info`, or `phenotype` when its entries have percentages or thresholds).
  * Only the envelope and the fields the report draws are checked, so results that gain fields still read.
  *
  * @throws {ReportError} `REPORT_BAD_RESULT` (context `{ source, path }`) for a value that is not a
@@ -80,7 +82,7 @@ export function readResultFile(value: unknown, source: string): ResultFile {
     throw bad(source, '(top level)', describe(value), 'a JSON object');
   }
   if (value.tamkit === undefined && Array.isArray(value.files)) {
-    return { source, header: null, kind: 'info', body: value };
+    return { source, header: null, kind: isPhenotypeJson(value.files) ? 'phenotype' : 'info', body: value };
   }
   if (value.tamkit === undefined) {
     throw bad(source, 'tamkit', 'missing', 'a tamkit result envelope { "tamkit": {...}, "kind": ... } or tamkit info --json output');

@@ -1,7 +1,6 @@
 import { computeReadouts, parseCountTable, tukeyHsd } from '@tamkit/transwell';
 import { describe, expect, it } from 'vitest';
-import type {
-  ReportError} from '../src/index.js';
+import type { PhenotypeJsonEntry, ReportError } from '../src/index.js';
 import {
   buildReportDocument,
   comparisonsFrom,
@@ -10,8 +9,9 @@ import {
   migrationAssayWarnings,
   migrationGroups,
   migrationSection,
+  phenotypeInputFromJson,
   phenotypeSections,
-  readResultFile
+  readResultFile,
 } from '../src/index.js';
 
 const CSV = `condition,replicate,field,count,ccl2_ng_ml
@@ -138,5 +138,25 @@ describe('result files', () => {
     expect(e2.message).toMatchInlineSnapshot(`"x.json: kind 'plate' is not one this version reads; expected one of info, phenotype, transwell, gate, document"`);
     const e3 = run([1]);
     expect(e3.message).toMatchInlineSnapshot(`"x.json: (top level) is an array; expected a JSON object"`);
+  });
+});
+
+describe('phenotype --json adapter', () => {
+  it('reads bare phenotype output as kind phenotype and maps thresholds, MFIs, yields and composition', () => {
+    const entry = {
+      file: 'S1.fcs',
+      eventCount: 5000,
+      pregates: [{ id: 'live', parent: 'singlets', count: 900, percentOfParent: 90, percentOfTotal: 18 }],
+      thresholds: [{ channel: 'FITC-A', marker: 'CD80', role: 'm1', value: 1.2, linearValue: 850, source: 'fmo', method: 'percentile', eventCount: 800 }],
+      percentages: { classified: 900, parentCount: 900, percent: { M1: 40, M2: 30, double_positive: 5, double_negative: 25 }, m1m2Ratio: 4 / 3 },
+      markers: [],
+      warnings: [],
+    };
+    const file = readResultFile({ files: [entry, { file: 'bad.fcs', error: { code: 'FCS_TRUNCATED', message: 'short' } }] }, 'p.json');
+    expect(file.kind).toBe('phenotype');
+    const { input, failed } = phenotypeInputFromJson(file.body.files as PhenotypeJsonEntry[]);
+    expect(failed).toEqual([{ file: 'bad.fcs', code: 'FCS_TRUNCATED', message: 'short' }]);
+    expect(input.samples[0]).toMatchObject({ sample: 'S1.fcs', events: 5000, populations: [{ population: 'live', events: 900 }], thresholds: [{ marker: 'CD80', value: 850, method: 'percentile', control: 'fmo' }] });
+    expect(input.composition).toEqual({ classes: ['M1', 'M2', 'double positive', 'double negative'], samples: [{ sample: 'S1.fcs', condition: 'all samples', percents: [40, 30, 5, 25] }] });
   });
 });
