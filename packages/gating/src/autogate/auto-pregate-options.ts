@@ -51,7 +51,13 @@ export interface ResolvedAutoPregateOptions {
   readonly markers: MarkerCutOptions;
 }
 
-/** Fills in defaults. @throws {TypeError} without a finite seed. @throws {RangeError} on bad sizes. */
+/**
+ * Fills in defaults.
+ *
+ * @throws {TypeError} without a finite seed. @throws {RangeError} on bad sizes or percentile.
+ * @example
+ * resolveAutoPregateOptions({ seed: 1 }).singlets.widthSds; // 4
+ */
 export function resolveAutoPregateOptions(options: AutoPregateOptions): ResolvedAutoPregateOptions {
   if (typeof options.seed !== 'number' || !Number.isFinite(options.seed)) {
     throw new TypeError(`seed must be a finite number, got ${String(options.seed)}`);

@@ -18,7 +18,12 @@ import { fitSingletGate } from './singlet-gate.js';
 import { transformMasked } from './transform-masked.js';
 import { resolveAutoPregateOptions, type AutoPregateOptions } from './auto-pregate-options.js';
 
-/** Ids of the pre-gates, root first: each is the parent of the next one present. */
+/**
+ * Ids of the pre-gates, root first: each is the parent of the next one present.
+ *
+ * @example
+ * PREGATE_IDS; // ['cells', 'singlets', 'live', 'macrophages']
+ */
 export const PREGATE_IDS = ['cells', 'singlets', 'live', 'macrophages'] as const;
 
 /** Result of {@link autoPregate}. */
@@ -37,7 +42,12 @@ export interface AutoPregateResult {
   readonly seed: number;
 }
 
-/** Transform id of a channel's display transform in the strategy. */
+/**
+ * Transform id of a channel's display transform in the strategy.
+ *
+ * @example
+ * displayTransformId('APC-Cy7-A'); // 'display-APC-Cy7-A'
+ */
 export function displayTransformId(channel: string): string {
   return `display-${channel}`;
 }

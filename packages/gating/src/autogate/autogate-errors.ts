@@ -9,7 +9,12 @@ import { TamkitError } from '@tamkit/core';
  */
 export type AutogateErrorCode = 'AUTOGATE_MISSING_CHANNEL' | 'AUTOGATE_TOO_FEW_EVENTS';
 
-/** Thrown when an automated pre-gate cannot be fitted to the data. */
+/**
+ * Thrown when an automated pre-gate cannot be fitted to the data.
+ *
+ * @example
+ * try { findScatterChannels(table); } catch (e) { if (e instanceof AutogateError) e.context.available; }
+ */
 export class AutogateError extends TamkitError {
   declare readonly code: AutogateErrorCode;
 

@@ -21,6 +21,8 @@ const pick = (names: readonly string[], pattern: RegExp): string | undefined => 
  * for missing area channels).
  *
  * @throws {AutogateError} `AUTOGATE_MISSING_CHANNEL` when no forward or no side scatter channel exists.
+ * @example
+ * findScatterChannels(table); // { fscA: 'FSC-A', fscH: 'FSC-H', sscA: 'SSC-A', top: 262144 }
  */
 export function findScatterChannels(table: Pick<EventTable, 'channels'>): ScatterChannels {
   const names = table.channels.map((c) => c.name);

@@ -7,7 +7,12 @@ import { TamkitError } from '@tamkit/core';
  */
 export type PhenotypePipelineErrorCode = 'PHENOTYPE_UNKNOWN_CONTROL';
 
-/** Thrown when the inputs of `phenotypeSample` do not fit together. */
+/**
+ * Thrown when the inputs of `phenotypeSample` do not fit together.
+ *
+ * @example
+ * phenotypeSample(input, { seed: 1, controls: { fmo: { CD3: table } } }); // throws PHENOTYPE_UNKNOWN_CONTROL
+ */
 export class PhenotypePipelineError extends TamkitError {
   declare readonly code: PhenotypePipelineErrorCode;
 
