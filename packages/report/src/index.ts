@@ -65,3 +65,5 @@ export type { InfoFileInput } from './from-info.js';
 export { migrationAssayWarnings, lowEventWarnings, LOW_EVENT_DEFAULTS } from './assay-warnings.js';
 export { phenotypeInputFromJson, isPhenotypeJson } from './from-phenotype-json.js';
 export type { PhenotypeJsonEntry } from './from-phenotype-json.js';
+export { gateOverlayFromSpec } from './gate-overlay-from-spec.js';
+export type { AxisTransforms } from './gate-overlay-from-spec.js';

@@ -34,6 +34,7 @@ describe('public API', () => {
         "formatP",
         "formatPercent",
         "fourPl",
+        "gateOverlayFromSpec",
         "gateOverlayParts",
         "gatingHierarchyFigure",
         "infoSection",
