@@ -4,6 +4,7 @@ import type { CliIo } from './io/cli-io.js';
 import { errorLine } from './io/format-error.js';
 import { infoCommand } from './commands/info.js';
 import { exportCommand } from './commands/export.js';
+import { gateCommand } from './commands/gate.js';
 import { reportCommand } from './commands/report.js';
 import { phenotypeCommand } from './commands/phenotype.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -27,7 +28,7 @@ export interface CommandContext {
 
 export type CommandModule = (cli: Argv, ctx: CommandContext) => Argv;
 
-const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, phenotypeCommand, simulateCommand, transwellCommand, reportCommand];
+const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, gateCommand, phenotypeCommand, simulateCommand, transwellCommand, reportCommand];
 
 /**
  * Runs the tamkit command line with the given arguments and returns the exit code. Never calls
