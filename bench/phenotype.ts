@@ -38,7 +38,9 @@ const median = (xs: number[]): number => {
 };
 
 /** Runs the benchmark; `log` receives progress lines. */
-export function runPhenotypeBench(options: { events?: number; runs?: number; log?: (line: string) => void } = {}): PhenotypeBenchResult {
+export function runPhenotypeBench(
+  options: { events?: number; runs?: number; log?: (line: string) => void } = {},
+): PhenotypeBenchResult {
   const events = options.events ?? 1_000_000;
   const runs = options.runs ?? 3;
   const log = options.log ?? ((): void => undefined);
@@ -50,7 +52,12 @@ export function runPhenotypeBench(options: { events?: number; runs?: number; log
     writeFileSync(path, bytes);
     const fmo: Record<string, EventTable> = {};
     for (const [k, marker] of ['CD86', 'CD80', 'HLA-DR', 'CD206', 'CD163'].entries()) {
-      const c = simulateMacrophageSample({ seed: 100 + k, events: 50_000, condition: k < 3 ? 'M1' : 'M2', fmoMarker: marker });
+      const c = simulateMacrophageSample({
+        seed: 100 + k,
+        events: 50_000,
+        condition: k < 3 ? 'M1' : 'M2',
+        fmoMarker: marker,
+      });
       fmo[marker] = { ...c.table, stage: 'scaled' };
     }
     log(`simulated ${events} events (${(bytes.length / 1e6).toFixed(1)} MB)`);
@@ -66,20 +73,31 @@ export function runPhenotypeBench(options: { events?: number; runs?: number; log
 
       t0 = performance.now();
       const ds = readFcsFile(path).datasets[0]!;
-      const result = phenotypeSample({ table: scaleDataset(ds), spillover: ds.spillover ?? null, name: 'sample.fcs' }, { seed: 1 });
+      const result = phenotypeSample(
+        { table: scaleDataset(ds), spillover: ds.spillover ?? null, name: 'sample.fcs' },
+        { seed: 1 },
+      );
       endTimes.push(performance.now() - t0);
       percentM1 = result.percentages.percent.M1;
 
       t0 = performance.now();
       const ds3 = readFcsFile(path).datasets[0]!;
-      phenotypeSample({ table: scaleDataset(ds3), spillover: ds3.spillover ?? null, name: 'sample.fcs' }, { seed: 1, statistics: false });
+      phenotypeSample(
+        { table: scaleDataset(ds3), spillover: ds3.spillover ?? null, name: 'sample.fcs' },
+        { seed: 1, statistics: false },
+      );
       noStatsTimes.push(performance.now() - t0);
 
       t0 = performance.now();
       const ds2 = readFcsFile(path).datasets[0]!;
-      phenotypeSample({ table: scaleDataset(ds2), spillover: ds2.spillover ?? null, name: 'sample.fcs' }, { seed: 1, controls: { fmo } });
+      phenotypeSample(
+        { table: scaleDataset(ds2), spillover: ds2.spillover ?? null, name: 'sample.fcs' },
+        { seed: 1, controls: { fmo } },
+      );
       fmoTimes.push(performance.now() - t0);
-      log(`run ${r + 1}: read ${readTimes.at(-1)!.toFixed(0)} ms, end to end ${endTimes.at(-1)!.toFixed(0)} ms, without statistics ${noStatsTimes.at(-1)!.toFixed(0)} ms, with FMOs ${fmoTimes.at(-1)!.toFixed(0)} ms`);
+      log(
+        `run ${r + 1}: read ${readTimes.at(-1)!.toFixed(0)} ms, end to end ${endTimes.at(-1)!.toFixed(0)} ms, without statistics ${noStatsTimes.at(-1)!.toFixed(0)} ms, with FMOs ${fmoTimes.at(-1)!.toFixed(0)} ms`,
+      );
     }
     const readMs = median(readTimes);
     const endToEndMs = median(endTimes);
@@ -95,7 +113,17 @@ export function runPhenotypeBench(options: { events?: number; runs?: number; log
       '',
       `% M1 of the macrophage gate: ${percentM1.toFixed(2)} (condition M1).`,
     ].join('\n');
-    return { events, runs, fileMegabytes: bytes.length / 1e6, readMs, endToEndMs, noStatisticsMs, withFmoMs, percentM1, markdown };
+    return {
+      events,
+      runs,
+      fileMegabytes: bytes.length / 1e6,
+      readMs,
+      endToEndMs,
+      noStatisticsMs,
+      withFmoMs,
+      percentM1,
+      markdown,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

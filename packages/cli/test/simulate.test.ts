@@ -8,7 +8,16 @@ describe('tamkit simulate macrophages', () => {
   it('writes every FCS file, truth CSV and the sample sheet, the same bytes for the same seed', async () => {
     const a = tempDir();
     const b = tempDir();
-    const args = ['simulate', 'macrophages', '--seed', '5', '--events', '2000', '--replicates', '1'];
+    const args = [
+      'simulate',
+      'macrophages',
+      '--seed',
+      '5',
+      '--events',
+      '2000',
+      '--replicates',
+      '1',
+    ];
     const ra = await run([...args, '--out', a]);
     const rb = await run([...args, '--out', b]);
     expect(ra.code).toBe(0);
@@ -37,7 +46,9 @@ describe('tamkit simulate macrophages', () => {
     const b = tempDir();
     const missingSeed = await run(['simulate', 'macrophages', '--out', a]);
     expect(missingSeed.code).toBe(1);
-    expect(missingSeed.stderr).toBe('tamkit: Missing required argument: seed (see tamkit --help)\n');
+    expect(missingSeed.stderr).toBe(
+      'tamkit: Missing required argument: seed (see tamkit --help)\n',
+    );
     expect((await run(['simulate', 'neutrophils', '--out', b, '--seed', '1'])).code).toBe(1);
     expect(readdirSync(a)).toEqual([]);
     expect(readdirSync(b)).toEqual([]);

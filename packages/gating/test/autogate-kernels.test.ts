@@ -19,10 +19,19 @@ describe('fitSingletGate on a hand-built ratio distribution', () => {
     const ratio = i < 900 ? 0.8 + offsets[i % 5]! : 0.45;
     height[i] = ratio * area[i]!;
   }
-  const fit = fitSingletGate(area, height, { area: 'FSC-A', height: 'FSC-H', compensation: 'uncompensated' }, 10000, 262144, null, createRng(1), {
-    sampleSize: 5000,
-    widthSds: 4,
-  });
+  const fit = fitSingletGate(
+    area,
+    height,
+    { area: 'FSC-A', height: 'FSC-H', compensation: 'uncompensated' },
+    10000,
+    262144,
+    null,
+    createRng(1),
+    {
+      sampleSize: 5000,
+      widthSds: 4,
+    },
+  );
 
   it('finds the mode and the robust spread', () => {
     expect(fit.params.ratioMode as number).toBeCloseTo(0.8, 3);
@@ -61,7 +70,14 @@ describe('fitDebrisGate on a seeded two-population mixture', () => {
   }
 
   it('cuts at the density valley between debris and cells', () => {
-    const fit = fitDebrisGate(fsc, { fsc: 'FSC-A', ssc: 'SSC-A', compensation: 'uncompensated' }, 262144, null, createRng(2), AUTO_PREGATE_DEFAULTS.debris);
+    const fit = fitDebrisGate(
+      fsc,
+      { fsc: 'FSC-A', ssc: 'SSC-A', compensation: 'uncompensated' },
+      262144,
+      null,
+      createRng(2),
+      AUTO_PREGATE_DEFAULTS.debris,
+    );
     expect(valley).toBeGreaterThan(4.3);
     expect(Math.log10(fit.params.cut as number)).toBeCloseTo(valley, 1);
     expect(fit.params.valleyFound).toBe(true);
@@ -71,7 +87,14 @@ describe('fitDebrisGate on a seeded two-population mixture', () => {
 
   it('falls back to mode − 4 SD without debris, with a warning', () => {
     const cells = fsc.slice(0.15 * n);
-    const fit = fitDebrisGate(cells, { fsc: 'FSC-A', ssc: 'SSC-A', compensation: 'uncompensated' }, 262144, null, createRng(2), AUTO_PREGATE_DEFAULTS.debris);
+    const fit = fitDebrisGate(
+      cells,
+      { fsc: 'FSC-A', ssc: 'SSC-A', compensation: 'uncompensated' },
+      262144,
+      null,
+      createRng(2),
+      AUTO_PREGATE_DEFAULTS.debris,
+    );
     // mode 5, SD 0.08 decade: cut near 10^(5 − 0.32).
     expect(Math.log10(fit.params.cut as number)).toBeCloseTo(4.68, 1);
     expect(fit.warnings.map((w) => w.code)).toEqual(['AUTOGATE_NO_DEBRIS_VALLEY']);

@@ -1,12 +1,20 @@
 import type { EventTable } from '@tamkit/core';
 import { simulateMacrophageExperiment, type MacrophageExperimentSample } from '@tamkit/simulate';
 import { describe, expect, it } from 'vitest';
-import { PHENOTYPE_CLASSES, phenotypeSample, PhenotypePipelineError, type PhenotypeResult } from '../src/index.js';
+import {
+  PHENOTYPE_CLASSES,
+  phenotypeSample,
+  PhenotypePipelineError,
+  type PhenotypeResult,
+} from '../src/index.js';
 
 const scaled = (t: EventTable): EventTable => ({ ...t, stage: 'scaled' });
 
 /** Agreement of the per-event classes with the simulator's truth on kept macrophages, and true/called %. */
-function score(r: PhenotypeResult, s: MacrophageExperimentSample): { agreement: number; truePct: number[]; calledPct: number[] } {
+function score(
+  r: PhenotypeResult,
+  s: MacrophageExperimentSample,
+): { agreement: number; truePct: number[]; calledPct: number[] } {
   const cls = s.sample.truth.eventClass;
   let agree = 0;
   let kept = 0;
@@ -30,8 +38,21 @@ function score(r: PhenotypeResult, s: MacrophageExperimentSample): { agreement: 
   };
 }
 
-function experiment(seed: number, separation: number): { samples: MacrophageExperimentSample[]; fmo: Record<string, EventTable>; unstained: EventTable } {
-  const exp = simulateMacrophageExperiment({ seed, eventsPerSample: 20000, replicates: 1, separation, conditions: ['M0', 'M1', 'M2', 'TCM'] });
+function experiment(
+  seed: number,
+  separation: number,
+): {
+  samples: MacrophageExperimentSample[];
+  fmo: Record<string, EventTable>;
+  unstained: EventTable;
+} {
+  const exp = simulateMacrophageExperiment({
+    seed,
+    eventsPerSample: 20000,
+    replicates: 1,
+    separation,
+    conditions: ['M0', 'M1', 'M2', 'TCM'],
+  });
   const fmo: Record<string, EventTable> = {};
   let unstained: EventTable | undefined;
   for (const s of exp.samples) {
@@ -53,7 +74,10 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
     const { samples, fmo, unstained } = experiment(seed, separation);
     for (const s of samples) {
       it(`rules with FMO controls: ${s.fileName}, seed ${seed}, separation ${separation}`, () => {
-        const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 1, controls: { fmo, unstained } });
+        const r = phenotypeSample(
+          { table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName },
+          { seed: 1, controls: { fmo, unstained } },
+        );
         const { agreement, truePct, calledPct } = score(r, s);
         expect(agreement).toBeGreaterThanOrEqual(97);
         expect(Math.abs(calledPct[0]! - truePct[0]!)).toBeLessThanOrEqual(2);
@@ -64,7 +88,10 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
     }
     it(`k-means (k = 8) agrees >= 95% after annotation, seed ${seed}`, () => {
       const s = samples[3]!;
-      const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 2, method: 'kmeans', controls: { fmo, unstained } });
+      const r = phenotypeSample(
+        { table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName },
+        { seed: 2, method: 'kmeans', controls: { fmo, unstained } },
+      );
       expect(score(r, s).agreement).toBeGreaterThanOrEqual(95);
       expect(r.method).toBe('kmeans');
     });
@@ -73,7 +100,10 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
   it('works without controls and says so', () => {
     const { samples } = experiment(23, 1.3);
     const s = samples[2]!;
-    const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 3 });
+    const r = phenotypeSample(
+      { table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName },
+      { seed: 3 },
+    );
     expect(r.thresholds.every((t) => t.source === 'data')).toBe(true);
     expect(r.warnings.filter((w) => w.code === 'THRESHOLD_NO_CONTROL')).toHaveLength(5);
     const { agreement, truePct, calledPct } = score(r, s);
@@ -86,7 +116,10 @@ describe('phenotypeSample accuracy against the simulator truth', () => {
 describe('phenotypeSample result shape', () => {
   const { samples, fmo } = experiment(24, 1.3);
   const s = samples[1]!;
-  const r = phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName }, { seed: 4, controls: { fmo } });
+  const r = phenotypeSample(
+    { table: scaled(s.sample.table), spillover: s.sample.spillover, name: s.fileName },
+    { seed: 4, controls: { fmo } },
+  );
 
   it('is JSON-serialisable apart from codes, with counts that add up', () => {
     const { codes, ...rest } = r;
@@ -107,19 +140,30 @@ describe('phenotypeSample result shape', () => {
     const m1 = cd86.classes.M1;
     // Definitions (Maecker et al. 2004): ratio = median / FMO median, SI = (median − FMO median) / (2 rSD).
     expect(m1.ratioToControl).toBeCloseTo(m1.median / cd86.control!.median, 9);
-    expect(m1.stainIndex).toBeCloseTo((m1.median - cd86.control!.median) / (2 * cd86.control!.robustSd), 9);
+    expect(m1.stainIndex).toBeCloseTo(
+      (m1.median - cd86.control!.median) / (2 * cd86.control!.robustSd),
+      9,
+    );
   });
 
   it('rejects an FMO of a marker outside the panel', () => {
     try {
-      phenotypeSample({ table: scaled(s.sample.table), spillover: s.sample.spillover, name: 'x' }, { seed: 1, controls: { fmo: { CD3: scaled(s.sample.table) } } });
+      phenotypeSample(
+        { table: scaled(s.sample.table), spillover: s.sample.spillover, name: 'x' },
+        { seed: 1, controls: { fmo: { CD3: scaled(s.sample.table) } } },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(PhenotypePipelineError);
       const err = e as PhenotypePipelineError;
       expect(err.code).toBe('PHENOTYPE_UNKNOWN_CONTROL');
-      expect(err.context).toEqual({ marker: 'CD3', available: ['CD86', 'CD80', 'HLA-DR', 'CD206', 'CD163'] });
-      expect(err.message).toMatchInlineSnapshot(`"FMO control given for 'CD3', which is not an M1 or M2 marker of the panel; expected one of CD86, CD80, HLA-DR, CD206, CD163"`);
+      expect(err.context).toEqual({
+        marker: 'CD3',
+        available: ['CD86', 'CD80', 'HLA-DR', 'CD206', 'CD163'],
+      });
+      expect(err.message).toMatchInlineSnapshot(
+        `"FMO control given for 'CD3', which is not an M1 or M2 marker of the panel; expected one of CD86, CD80, HLA-DR, CD206, CD163"`,
+      );
     }
   });
 });

@@ -16,7 +16,10 @@ import { csvField } from '../io/csv.js';
 
 /** One file's entry in `tamkit phenotype --json` (a scripting contract: keep it stable). */
 export type PhenotypeFileJson =
-  | (Omit<PhenotypeResult, 'codes' | 'name'> & { readonly file: string; readonly ratio: number | null })
+  | (Omit<PhenotypeResult, 'codes' | 'name'> & {
+      readonly file: string;
+      readonly ratio: number | null;
+    })
   | { readonly file: string; readonly error: { readonly code: string; readonly message: string } };
 
 /** The JSON entry of a phenotyped file: the result without per-event codes, plus `file` and `ratio`. */
@@ -48,7 +51,8 @@ export function* eventsCsv(codes: Uint8Array): Generator<string> {
   }
 }
 
-const num = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '' : String(v));
+const num = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);
 
 /**
  * The `--out` CSV: one row per input file. Columns: `file`, `events`, the count and % of parent of
@@ -86,7 +90,13 @@ export function resultsCsv(entries: readonly PhenotypeFileJson[]): string {
   for (const e of entries) {
     if ('error' in e) {
       const blanks = header.length - 2;
-      rows.push([csvField(e.file), ...new Array<string>(blanks).fill(''), csvField(`${e.error.code}: ${e.error.message}`)].join(','));
+      rows.push(
+        [
+          csvField(e.file),
+          ...new Array<string>(blanks).fill(''),
+          csvField(`${e.error.code}: ${e.error.message}`),
+        ].join(','),
+      );
       continue;
     }
     const gate = (id: string): string[] => {
@@ -118,15 +128,23 @@ export function resultsCsv(entries: readonly PhenotypeFileJson[]): string {
 /** A short human summary of one result. */
 export function phenotypeSummary(file: string, r: PhenotypeResult): string {
   const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '-');
-  const lines = [`${file}  (${r.eventCount.toLocaleString('en-US')} events, ${r.method}, seed ${r.seed})`];
+  const lines = [
+    `${file}  (${r.eventCount.toLocaleString('en-US')} events, ${r.method}, seed ${r.seed})`,
+  ];
   for (const p of r.pregates) {
-    lines.push(`  ${p.id.padEnd(12)} ${String(p.count).padStart(9)}  ${f(p.percentOfParent).padStart(5)}% of parent`);
+    lines.push(
+      `  ${p.id.padEnd(12)} ${String(p.count).padStart(9)}  ${f(p.percentOfParent).padStart(5)}% of parent`,
+    );
   }
   for (const t of r.thresholds) {
-    lines.push(`  ${t.marker.padEnd(12)} threshold ${t.value.toFixed(3)} (display), ${t.linearValue.toPrecision(4)} (linear), from ${t.source}`);
+    lines.push(
+      `  ${t.marker.padEnd(12)} threshold ${t.value.toFixed(3)} (display), ${t.linearValue.toPrecision(4)} (linear), from ${t.source}`,
+    );
   }
   const p = r.percentages.percent;
-  lines.push(`  M1 ${f(p.M1)}%  M2 ${f(p.M2)}%  double+ ${f(p.double_positive)}%  double- ${f(p.double_negative)}%  M1/M2 ${r.percentages.m1m2Ratio === null ? '-' : r.percentages.m1m2Ratio.toFixed(2)}`);
+  lines.push(
+    `  M1 ${f(p.M1)}%  M2 ${f(p.M2)}%  double+ ${f(p.double_positive)}%  double- ${f(p.double_negative)}%  M1/M2 ${r.percentages.m1m2Ratio === null ? '-' : r.percentages.m1m2Ratio.toFixed(2)}`,
+  );
   for (const code of [...new Set(r.warnings.map((w) => w.code))]) {
     const first = r.warnings.find((w) => w.code === code)!;
     const n = r.warnings.filter((w) => w.code === code).length;
@@ -135,7 +153,10 @@ export function phenotypeSummary(file: string, r: PhenotypeResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function readTable(cwd: string, file: string): { table: EventTable; spillover: SpilloverMatrix | null } {
+function readTable(
+  cwd: string,
+  file: string,
+): { table: EventTable; spillover: SpilloverMatrix | null } {
   const parsed = readFcsFile(resolve(cwd, file), { sourceName: basename(file) });
   const ds = parsed.datasets[0]!;
   return { table: scaleDataset(ds), spillover: ds.spillover ?? null };
@@ -161,19 +182,49 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
     'Pre-gate macrophages and classify them M1 / M2 / double positive / double negative',
     (y) =>
       y
-        .positional('files', { type: 'string', array: true, demandOption: true, describe: 'stained sample FCS files' })
-        .option('panel', { type: 'string', describe: 'panel file (YAML/JSON) naming channels and roles' })
-        .option('fmo', { type: 'string', array: true, default: [], describe: 'FMO control as MARKER=FILE (repeatable)' })
+        .positional('files', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'stained sample FCS files',
+        })
+        .option('panel', {
+          type: 'string',
+          describe: 'panel file (YAML/JSON) naming channels and roles',
+        })
+        .option('fmo', {
+          type: 'string',
+          array: true,
+          default: [],
+          describe: 'FMO control as MARKER=FILE (repeatable)',
+        })
         .option('unstained', { type: 'string', describe: 'unstained control FCS file' })
         .option('isotype', { type: 'string', describe: 'isotype control FCS file' })
-        .option('method', { choices: ['rules', 'kmeans'] as const, default: 'rules' as const, describe: 'classification method' })
+        .option('method', {
+          choices: ['rules', 'kmeans'] as const,
+          default: 'rules' as const,
+          describe: 'classification method',
+        })
         .option('k', { type: 'number', describe: 'clusters for --method kmeans (default 8)' })
         .option('seed', { type: 'number', default: 1, describe: 'seed of every random step' })
-        .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'print one JSON document on stdout',
+        })
         .option('out', { type: 'string', describe: 'write one CSV row per sample to this file' })
-        .option('events-out', { type: 'string', describe: 'write event,class per event (several inputs: OUT.<sample>.csv)' })
-        .example('tamkit phenotype D1_M1.fcs --fmo CD206=D1_FMO-CD206.fcs --unstained D1_unstained.fcs', 'one sample with controls')
-        .example('tamkit phenotype D1_*.fcs --method kmeans --seed 7 --json --out results.csv', 'several samples, clustering'),
+        .option('events-out', {
+          type: 'string',
+          describe: 'write event,class per event (several inputs: OUT.<sample>.csv)',
+        })
+        .example(
+          'tamkit phenotype D1_M1.fcs --fmo CD206=D1_FMO-CD206.fcs --unstained D1_unstained.fcs',
+          'one sample with controls',
+        )
+        .example(
+          'tamkit phenotype D1_*.fcs --method kmeans --seed 7 --json --out results.csv',
+          'several samples, clustering',
+        ),
     (argv) => {
       // yargs still calls the handler when validation failed (main() reports it): do nothing then.
       if ((argv.method !== 'rules' && argv.method !== 'kmeans') || !Number.isFinite(argv.seed)) {
@@ -181,10 +232,17 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
       }
       const files = (argv.files as string[] | undefined) ?? [];
       let overrides: PanelOverrides | undefined;
-      const controls: { fmo: Record<string, EventTable>; unstained?: EventTable; isotype?: EventTable } = { fmo: {} };
+      const controls: {
+        fmo: Record<string, EventTable>;
+        unstained?: EventTable;
+        isotype?: EventTable;
+      } = { fmo: {} };
       try {
         if (argv.panel !== undefined) {
-          overrides = parsePanelFile(readFileSync(resolve(ctx.io.cwd, argv.panel), 'utf8'), basename(argv.panel));
+          overrides = parsePanelFile(
+            readFileSync(resolve(ctx.io.cwd, argv.panel), 'utf8'),
+            basename(argv.panel),
+          );
         }
         for (const spec of argv.fmo) {
           const eq = spec.indexOf('=');
@@ -223,7 +281,10 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
           );
           entries.push(phenotypeJson(file, result));
           if (argv['events-out'] !== undefined) {
-            writeChunksAtomic(resolve(ctx.io.cwd, eventsPath(argv['events-out'], file, files.length)), eventsCsv(result.codes));
+            writeChunksAtomic(
+              resolve(ctx.io.cwd, eventsPath(argv['events-out'], file, files.length)),
+              eventsCsv(result.codes),
+            );
           }
           if (!argv.json) {
             ctx.io.out(phenotypeSummary(file, result));

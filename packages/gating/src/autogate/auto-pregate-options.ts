@@ -86,7 +86,9 @@ export function resolveAutoPregateOptions(options: AutoPregateOptions): Resolved
     }
   }
   if (!(r.markers.controlPercentile > 0 && r.markers.controlPercentile < 100)) {
-    throw new RangeError(`markers.controlPercentile must be in (0, 100), got ${r.markers.controlPercentile}`);
+    throw new RangeError(
+      `markers.controlPercentile must be in (0, 100), got ${r.markers.controlPercentile}`,
+    );
   }
   return r;
 }

@@ -4,7 +4,12 @@ import { applyGate } from '../gates/apply-gate.js';
 import type { BoundedDimension, GeometricGateSpec } from '../gates/gate-spec.js';
 import type { PanelRoles } from '../phenotype/panel.js';
 import { evaluateStrategy } from '../strategy/evaluate-strategy.js';
-import { FCS_COMPENSATION, UNCOMPENSATED, type GateNode, type GatingStrategy } from '../strategy/gating-strategy.js';
+import {
+  FCS_COMPENSATION,
+  UNCOMPENSATED,
+  type GateNode,
+  type GatingStrategy,
+} from '../strategy/gating-strategy.js';
 import type { Population } from '../strategy/population-tree.js';
 import { createTransform } from '../transforms/create-transform.js';
 import { defaultDisplayTransform } from '../transforms/default-display-transform.js';
@@ -72,18 +77,24 @@ export function displayTransformId(channel: string): string {
  * const { strategy, populations } = autoPregate(scaled, detectPanel(scaled.channels).roles, { seed: 1, spillover });
  * populations.at(-1)?.count; // live single macrophages
  */
-export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoPregateOptions): AutoPregateResult {
+export function autoPregate(
+  table: EventTable,
+  panel: PanelRoles,
+  options: AutoPregateOptions,
+): AutoPregateResult {
   const opts = resolveAutoPregateOptions(options);
   const rng = createRng(opts.seed);
   const compRef = opts.spillover === null ? UNCOMPENSATED : FCS_COMPENSATION;
-  const comp = opts.compensated ?? (opts.spillover === null ? table : compensate(table, opts.spillover));
+  const comp =
+    opts.compensated ?? (opts.spillover === null ? table : compensate(table, opts.spillover));
   const warnings: TamkitWarning[] = [];
   const parameters: Record<string, Record<string, unknown>> = {};
   const gates: GateNode[] = [];
   const populations: Population[] = [];
   const masks = new Map<string, Mask>();
   const total = table.eventCount;
-  const column = (t: EventTable, name: string): Float64Array | Float32Array => t.columns[t.channels.findIndex((c) => c.name === name)]!;
+  const column = (t: EventTable, name: string): Float64Array | Float32Array =>
+    t.columns[t.channels.findIndex((c) => c.name === name)]!;
   // `evalGate` (default `gate`) computes the mask: fluorescence gates pass the same gate with its
   // bounds mapped back to compensated units, so the events are not transformed one by one.
   const add = (
@@ -137,23 +148,53 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     if (!(e instanceof AutogateError)) {
       throw e;
     }
-    warnings.push({ code: 'AUTOGATE_NO_SCATTER', message: `${e.message}; debris and singlet gates left out`, context: e.context });
+    warnings.push({
+      code: 'AUTOGATE_NO_SCATTER',
+      message: `${e.message}; debris and singlet gates left out`,
+      context: e.context,
+    });
   }
   let parent: Mask | null = null;
   if (scatter !== null) {
     requireEvents('cells', null);
     const fsc = column(table, scatter.fscA);
-    const debris = fitDebrisGate(fsc, { fsc: scatter.fscA, ssc: scatter.sscA, compensation: UNCOMPENSATED }, scatter.top, null, rng, opts.debris);
+    const debris = fitDebrisGate(
+      fsc,
+      { fsc: scatter.fscA, ssc: scatter.sscA, compensation: UNCOMPENSATED },
+      scatter.top,
+      null,
+      rng,
+      opts.debris,
+    );
     warnings.push(...debris.warnings);
-    parent = add('cells', debris.gate, [fsc, column(table, scatter.sscA)], { ...debris.params, channels: [scatter.fscA, scatter.sscA] });
+    parent = add('cells', debris.gate, [fsc, column(table, scatter.sscA)], {
+      ...debris.params,
+      channels: [scatter.fscA, scatter.sscA],
+    });
     if (scatter.fscH === null) {
-      warnings.push({ code: 'AUTOGATE_NO_SINGLET_CHANNEL', message: `no FSC-H channel next to ${scatter.fscA}; singlet gate left out`, context: { gateId: 'singlets' } });
+      warnings.push({
+        code: 'AUTOGATE_NO_SINGLET_CHANNEL',
+        message: `no FSC-H channel next to ${scatter.fscA}; singlet gate left out`,
+        context: { gateId: 'singlets' },
+      });
     } else {
       requireEvents('singlets', parent);
       const h = column(table, scatter.fscH);
       const cut = debris.params.cut as number;
-      const singlets = fitSingletGate(fsc, h, { area: scatter.fscA, height: scatter.fscH, compensation: UNCOMPENSATED }, cut / 2, scatter.top, parent, rng, opts.singlets);
-      parent = add('singlets', singlets.gate, [fsc, h], { ...singlets.params, channels: [scatter.fscA, scatter.fscH] });
+      const singlets = fitSingletGate(
+        fsc,
+        h,
+        { area: scatter.fscA, height: scatter.fscH, compensation: UNCOMPENSATED },
+        cut / 2,
+        scatter.top,
+        parent,
+        rng,
+        opts.singlets,
+      );
+      parent = add('singlets', singlets.gate, [fsc, h], {
+        ...singlets.params,
+        channels: [scatter.fscA, scatter.fscH],
+      });
     }
   }
 
@@ -161,7 +202,10 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
   const displayTransforms: Record<string, TransformSpec> = {};
   comp.channels.forEach((c, i) => {
     if (c.kind === 'fluorescence') {
-      displayTransforms[c.name] = defaultDisplayTransform(c, sampleValues(comp.columns[i]!, null, opts.transformSampleSize, rng));
+      displayTransforms[c.name] = defaultDisplayTransform(
+        c,
+        sampleValues(comp.columns[i]!, null, opts.transformSampleSize, rng),
+      );
     }
   });
   const transformsUsed: Record<string, TransformSpec> = {};
@@ -175,23 +219,50 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
   // 3. live.
   const viability = panel.viability;
   if (viability === null || displayTransforms[viability] === undefined) {
-    warnings.push({ code: 'AUTOGATE_NO_VIABILITY', message: 'no viability dye in the panel; live gate left out', context: { gateId: 'live' } });
+    warnings.push({
+      code: 'AUTOGATE_NO_VIABILITY',
+      message: 'no viability dye in the panel; live gate left out',
+      context: { gateId: 'live' },
+    });
   } else {
     requireEvents('live', parent);
     const transform = createTransform(displayTransforms[viability]);
     const linear = column(comp, viability);
-    const fit = fitMarkerCut('live', viability, linear, transform, parent, 'dim', rng, opts.markers);
+    const fit = fitMarkerCut(
+      'live',
+      viability,
+      linear,
+      transform,
+      parent,
+      'dim',
+      rng,
+      opts.markers,
+    );
     warnings.push(...fit.warnings);
     const dim = dimension(viability);
     const gate: GeometricGateSpec = { kind: 'range', dimensions: [{ ...dim, max: fit.cut.value }] };
-    const evalGate: GeometricGateSpec = { kind: 'range', dimensions: [{ ...dim, max: transform.inverse(fit.cut.value) }] };
-    parent = add('live', gate, [linear], { method: 'viability dye valley (live = dim)', ...cutParams(fit.cut) }, evalGate);
+    const evalGate: GeometricGateSpec = {
+      kind: 'range',
+      dimensions: [{ ...dim, max: transform.inverse(fit.cut.value) }],
+    };
+    parent = add(
+      'live',
+      gate,
+      [linear],
+      { method: 'viability dye valley (live = dim)', ...cutParams(fit.cut) },
+      evalGate,
+    );
   }
 
   // 4. macrophages: every pan-macrophage marker above its cut-off.
   const pan = panel.macrophage.filter((c) => displayTransforms[c] !== undefined);
   if (pan.length === 0) {
-    warnings.push({ code: 'AUTOGATE_NO_MACROPHAGE_MARKER', message: 'no pan-macrophage marker (CD14, CD11b, CD68, F4/80) in the panel; macrophage gate left out', context: { gateId: 'macrophages' } });
+    warnings.push({
+      code: 'AUTOGATE_NO_MACROPHAGE_MARKER',
+      message:
+        'no pan-macrophage marker (CD14, CD11b, CD68, F4/80) in the panel; macrophage gate left out',
+      context: { gateId: 'macrophages' },
+    });
   } else {
     requireEvents('macrophages', parent);
     const control = negativeControl(opts, gates, compRef, transformsUsed);
@@ -202,8 +273,24 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
       const transform = createTransform(displayTransforms[channel]!);
       const linear = column(comp, channel);
       const controlValues =
-        control === null ? undefined : { values: displayColumn(control.comp, channel, control.mask), mask: control.mask, kind: control.kind };
-      const fit = fitMarkerCut('macrophages', channel, linear, transform, parent, 'bright', rng, opts.markers, controlValues);
+        control === null
+          ? undefined
+          : {
+              values: displayColumn(control.comp, channel, control.mask),
+              mask: control.mask,
+              kind: control.kind,
+            };
+      const fit = fitMarkerCut(
+        'macrophages',
+        channel,
+        linear,
+        transform,
+        parent,
+        'bright',
+        rng,
+        opts.markers,
+        controlValues,
+      );
       warnings.push(...fit.warnings);
       cuts.push(fit.cut);
       columns.push(linear);
@@ -211,11 +298,28 @@ export function autoPregate(table: EventTable, panel: PanelRoles, options: AutoP
     }
     const dims = cuts.map((c) => ({ ...dimension(c.channel), min: c.value }));
     const evalDims = cuts.map((c, j) => ({ ...dimension(c.channel), min: linearCuts[j]! }));
-    const asGate = (d: BoundedDimension[]): GeometricGateSpec => (d.length === 1 ? { kind: 'range', dimensions: [d[0]!] } : { kind: 'rectangle', dimensions: d });
-    add('macrophages', asGate(dims), columns, { method: 'pan-macrophage markers above their cut-offs', cuts: cuts.map(cutParams) }, asGate(evalDims));
+    const asGate = (d: BoundedDimension[]): GeometricGateSpec =>
+      d.length === 1
+        ? { kind: 'range', dimensions: [d[0]!] }
+        : { kind: 'rectangle', dimensions: d };
+    add(
+      'macrophages',
+      asGate(dims),
+      columns,
+      { method: 'pan-macrophage markers above their cut-offs', cuts: cuts.map(cutParams) },
+      asGate(evalDims),
+    );
   }
   const strategy: GatingStrategy = { transforms: transformsUsed, matrices: {}, gates };
-  return { strategy, populations, finalGateId: gates.at(-1)?.id ?? null, displayTransforms, parameters, warnings, seed: opts.seed };
+  return {
+    strategy,
+    populations,
+    finalGateId: gates.at(-1)?.id ?? null,
+    displayTransforms,
+    parameters,
+    warnings,
+    seed: opts.seed,
+  };
 }
 
 function cutParams(cut: MarkerCut): Record<string, unknown> {
@@ -229,16 +333,31 @@ function negativeControl(
   compRef: string,
   transforms: Readonly<Record<string, TransformSpec>>,
 ): { comp: EventTable; mask: Mask; kind: 'unstained' | 'isotype' } | null {
-  const kind = opts.controls.unstained !== undefined ? 'unstained' : opts.controls.isotype !== undefined ? 'isotype' : null;
-  const table = kind === 'unstained' ? opts.controls.unstained : kind === 'isotype' ? opts.controls.isotype : undefined;
+  const kind =
+    opts.controls.unstained !== undefined
+      ? 'unstained'
+      : opts.controls.isotype !== undefined
+        ? 'isotype'
+        : null;
+  const table =
+    kind === 'unstained'
+      ? opts.controls.unstained
+      : kind === 'isotype'
+        ? opts.controls.isotype
+        : undefined;
   if (kind === null || table === undefined) {
     return null;
   }
-  const comp = opts.spillover === null || compRef === UNCOMPENSATED ? table : compensate(table, opts.spillover);
+  const comp =
+    opts.spillover === null || compRef === UNCOMPENSATED
+      ? table
+      : compensate(table, opts.spillover);
   const last = gates.at(-1)?.id;
   if (last === undefined) {
     return { comp, mask: new Uint8Array(table.eventCount).fill(1), kind };
   }
-  const tree = evaluateStrategy({ transforms, matrices: {}, gates }, table, { fcsSpillover: opts.spillover });
+  const tree = evaluateStrategy({ transforms, matrices: {}, gates }, table, {
+    fcsSpillover: opts.spillover,
+  });
   return { comp, mask: tree.byId.get(last)!.mask, kind };
 }

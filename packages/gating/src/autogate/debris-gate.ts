@@ -38,10 +38,17 @@ export function fitDebrisGate(
   rng: Rng,
   options: DebrisGateOptions,
 ): FittedGate<PolygonGateSpec> {
-  const logs = sampleValues(fscA, parent, options.sampleSize, rng, (v) => (v > 0 ? Math.log10(v) : Number.NaN));
+  const logs = sampleValues(fscA, parent, options.sampleSize, rng, (v) =>
+    v > 0 ? Math.log10(v) : Number.NaN,
+  );
   const d = density1d(logs, 1, 0.01);
   const sigma = modeSigma(d, 1);
-  const valley = lowerValley(d, d.mode - options.minSigmasBelowMode * sigma, options.minProminence, 0.8);
+  const valley = lowerValley(
+    d,
+    d.mode - options.minSigmasBelowMode * sigma,
+    options.minProminence,
+    0.8,
+  );
   const warnings: TamkitWarning[] = [];
   let logCut = valley.value;
   if (Number.isNaN(logCut)) {

@@ -59,7 +59,12 @@ export interface LowerValley {
  * counts when that prominence reaches `minProminence` × the main mode's density and the valley is
  * at most `maxDepthRatio` × the left peak.
  */
-export function lowerValley(d: Density1d, limit: number, minProminence: number, maxDepthRatio: number): LowerValley {
+export function lowerValley(
+  d: Density1d,
+  limit: number,
+  minProminence: number,
+  maxDepthRatio: number,
+): LowerValley {
   const { grid, density } = d;
   const top = density[d.modeIndex]!;
   let best = -1;

@@ -41,21 +41,47 @@ export function fitMarkerCut(
   singleModeIs: 'dim' | 'bright',
   rng: Rng,
   options: MarkerCutOptions,
-  control?: { readonly values: Column; readonly mask: Mask | null; readonly kind: 'unstained' | 'isotype' },
+  control?: {
+    readonly values: Column;
+    readonly mask: Mask | null;
+    readonly kind: 'unstained' | 'isotype';
+  },
 ): { cut: MarkerCut; warnings: TamkitWarning[] } {
   if (control !== undefined) {
-    const t = thresholdFromControl(control.values, control.mask, { percentile: options.controlPercentile, source: control.kind });
+    const t = thresholdFromControl(control.values, control.mask, {
+      percentile: options.controlPercentile,
+      source: control.kind,
+    });
     return {
-      cut: { channel, value: t.value, source: control.kind, params: { percentile: options.controlPercentile, controlEvents: t.eventCount } },
+      cut: {
+        channel,
+        value: t.value,
+        source: control.kind,
+        params: { percentile: options.controlPercentile, controlEvents: t.eventCount },
+      },
       warnings: t.warnings.map((w) => ({ ...w, context: { ...w.context, gateId, channel } })),
     };
   }
   const sorted = sampleValues(linear, parent, options.sampleSize, rng, (v) => transform.apply(v));
   const bandwidth = silvermanBandwidth(sorted);
-  const valley = kdeValley(sorted, { bandwidth, gridSize: 1024, minProminence: options.minProminence });
+  const valley = kdeValley(sorted, {
+    bandwidth,
+    gridSize: 1024,
+    minProminence: options.minProminence,
+  });
   if (!Number.isNaN(valley.value)) {
     return {
-      cut: { channel, value: valley.value, source: 'valley', params: { sampleSize: sorted.length, bandwidth, modes: valley.modes, depthRatio: valley.depthRatio } },
+      cut: {
+        channel,
+        value: valley.value,
+        source: 'valley',
+        params: {
+          sampleSize: sorted.length,
+          bandwidth,
+          modes: valley.modes,
+          depthRatio: valley.depthRatio,
+        },
+      },
       warnings: [],
     };
   }
@@ -67,14 +93,27 @@ export function fitMarkerCut(
     const lower = lowerValley(d, d.mode - 3 * sigma, options.minProminence / 10, 0.8);
     if (!Number.isNaN(lower.value)) {
       return {
-        cut: { channel, value: lower.value, source: 'valley', params: { sampleSize: sorted.length, mode: d.mode, sigma, prominence: lower.prominence } },
+        cut: {
+          channel,
+          value: lower.value,
+          source: 'valley',
+          params: { sampleSize: sorted.length, mode: d.mode, sigma, prominence: lower.prominence },
+        },
         warnings: [],
       };
     }
   }
-  const value = singleModeIs === 'dim' ? d.mode + options.fallbackSigmas * sigma : d.mode - options.fallbackSigmas * sigma;
+  const value =
+    singleModeIs === 'dim'
+      ? d.mode + options.fallbackSigmas * sigma
+      : d.mode - options.fallbackSigmas * sigma;
   return {
-    cut: { channel, value, source: 'fallback', params: { sampleSize: sorted.length, mode: d.mode, sigma } },
+    cut: {
+      channel,
+      value,
+      source: 'fallback',
+      params: { sampleSize: sorted.length, mode: d.mode, sigma },
+    },
     warnings: [
       {
         code: 'AUTOGATE_NO_VALLEY',

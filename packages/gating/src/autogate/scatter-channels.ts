@@ -14,7 +14,8 @@ export interface ScatterChannels {
   readonly top: number;
 }
 
-const pick = (names: readonly string[], pattern: RegExp): string | undefined => names.find((n) => pattern.test(n));
+const pick = (names: readonly string[], pattern: RegExp): string | undefined =>
+  names.find((n) => pattern.test(n));
 
 /**
  * Finds FSC-A, FSC-H and SSC-A by $PnN (`FSC-A`, `FSC_A`, `FSC A`, `FS-A`...; height channels stand in
@@ -28,9 +29,15 @@ export function findScatterChannels(table: Pick<EventTable, 'channels'>): Scatte
   const names = table.channels.map((c) => c.name);
   const fscArea = pick(names, /^FSC?[-_ ]?A(rea)?$/i);
   const fscHeight = pick(names, /^FSC?[-_ ]?H(eight)?$/i) ?? pick(names, /^FSC?$/i);
-  const ssc = pick(names, /^SSC?[-_ ]?A(rea)?$/i) ?? pick(names, /^SSC?[-_ ]?H(eight)?$/i) ?? pick(names, /^SSC?$/i);
+  const ssc =
+    pick(names, /^SSC?[-_ ]?A(rea)?$/i) ??
+    pick(names, /^SSC?[-_ ]?H(eight)?$/i) ??
+    pick(names, /^SSC?$/i);
   const fsc = fscArea ?? fscHeight;
-  for (const [channel, found] of [['FSC-A', fsc], ['SSC-A', ssc]] as const) {
+  for (const [channel, found] of [
+    ['FSC-A', fsc],
+    ['SSC-A', ssc],
+  ] as const) {
     if (found === undefined) {
       throw new AutogateError(
         'AUTOGATE_MISSING_CHANNEL',
@@ -40,7 +47,9 @@ export function findScatterChannels(table: Pick<EventTable, 'channels'>): Scatte
     }
   }
   const fscH = fscArea !== undefined && fscHeight !== undefined ? fscHeight : null;
-  const ranges = table.channels.filter((c) => c.name === fsc || c.name === ssc || c.name === fscH).map((c) => c.range);
+  const ranges = table.channels
+    .filter((c) => c.name === fsc || c.name === ssc || c.name === fscH)
+    .map((c) => c.range);
   const top = Math.max(0, ...ranges);
   return { fscA: fsc!, fscH, sscA: ssc!, top: top > 0 ? top : FALLBACK_TOP_OF_SCALE };
 }

@@ -60,7 +60,13 @@ export function fitSingletGate(
   };
   return {
     gate,
-    params: { method: 'FSC-H/FSC-A ratio band', sampleSize: sorted.length, ratioMode: k, ratioSpread: spread, halfWidth: w },
+    params: {
+      method: 'FSC-H/FSC-A ratio band',
+      sampleSize: sorted.length,
+      ratioMode: k,
+      ratioSpread: spread,
+      halfWidth: w,
+    },
     warnings: [],
   };
 }

@@ -5,7 +5,11 @@ import type { Transform } from '../transforms/transform-spec.js';
  * `transform.apply` on the events of `mask` only (NaN elsewhere), into a new Float64Array: the
  * display values of a gated population without transforming the events gated out. O(n).
  */
-export function transformMasked(transform: Transform, column: Column, mask: Mask | null): Float64Array {
+export function transformMasked(
+  transform: Transform,
+  column: Column,
+  mask: Mask | null,
+): Float64Array {
   if (mask === null) {
     return transform.applyColumn(column);
   }

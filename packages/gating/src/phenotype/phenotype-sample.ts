@@ -13,7 +13,12 @@ import { detectPanel } from './panel.js';
 import { canonicalMarker } from './panel-spellings.js';
 import { PhenotypePipelineError } from './pipeline-errors.js';
 import { markerThreshold, type PreparedControl } from './pipeline-thresholds.js';
-import type { MarkerThreshold, PhenotypeInput, PhenotypeOptions, PhenotypeResult } from './pipeline-types.js';
+import type {
+  MarkerThreshold,
+  PhenotypeInput,
+  PhenotypeOptions,
+  PhenotypeResult,
+} from './pipeline-types.js';
 
 /** Defaults of {@link PhenotypeOptions}. */
 export const PHENOTYPE_DEFAULTS: {
@@ -69,23 +74,41 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     seed,
     spillover,
     compensated: comp,
-    controls: { ...(controls.unstained ? { unstained: controls.unstained } : {}), ...(controls.isotype ? { isotype: controls.isotype } : {}) },
+    controls: {
+      ...(controls.unstained ? { unstained: controls.unstained } : {}),
+      ...(controls.isotype ? { isotype: controls.isotype } : {}),
+    },
   });
   const warnings: TamkitWarning[] = [...panel.warnings, ...pre.warnings];
   const gate = pre.populations.at(-1)?.mask ?? new Uint8Array(table.eventCount).fill(1);
   const markerOf = new Map(panel.markers.map((m) => [m.channel, m.marker]));
-  const roleChannels = [...panel.roles.m1.map((c) => [c, 'm1'] as const), ...panel.roles.m2.map((c) => [c, 'm2'] as const)];
-  const fmoByChannel = resolveFmo(controls.fmo ?? {}, table, roleChannels.map(([c]) => c), markerOf);
+  const roleChannels = [
+    ...panel.roles.m1.map((c) => [c, 'm1'] as const),
+    ...panel.roles.m2.map((c) => [c, 'm2'] as const),
+  ];
+  const fmoByChannel = resolveFmo(
+    controls.fmo ?? {},
+    table,
+    roleChannels.map(([c]) => c),
+    markerOf,
+  );
 
   // Controls, gated like the sample: FMOs in the final gate, unstained/isotype in the gate before
   // the pan-macrophage one (their pan-marker stain is absent).
   const prepare = (kind: PreparedControl['kind'], control: EventTable): PreparedControl => {
     const tree = evaluateStrategy(pre.strategy, control, { fcsSpillover: spillover });
-    const id = kind === 'fmo' || pre.finalGateId !== 'macrophages' ? pre.finalGateId : tree.byId.get('macrophages')!.parent;
+    const id =
+      kind === 'fmo' || pre.finalGateId !== 'macrophages'
+        ? pre.finalGateId
+        : tree.byId.get('macrophages')!.parent;
     const mask = id === null ? new Uint8Array(control.eventCount).fill(1) : tree.byId.get(id)!.mask;
     return { kind, comp: spillover === null ? control : compensate(control, spillover), mask };
   };
-  const negative = controls.isotype ? prepare('isotype', controls.isotype) : controls.unstained ? prepare('unstained', controls.unstained) : undefined;
+  const negative = controls.isotype
+    ? prepare('isotype', controls.isotype)
+    : controls.unstained
+      ? prepare('unstained', controls.unstained)
+      : undefined;
 
   // Rules compare compensated values with each cut-off mapped back through the (monotonic) display
   // transform, which is the same test as on the display scale without transforming every event;
@@ -100,16 +123,27 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     const transform = createTransform(pre.displayTransforms[channel]!);
     const idx = comp.channels.findIndex((c) => c.name === channel);
     raw[channel] = comp.columns[idx]!;
-    display[channel] = useDisplay ? transformMasked(transform, comp.columns[idx]!, gate) : comp.columns[idx]!;
+    display[channel] = useDisplay
+      ? transformMasked(transform, comp.columns[idx]!, gate)
+      : comp.columns[idx]!;
     const fmo = fmoByChannel.get(channel);
     const control = fmo === undefined ? negative : prepare('fmo', fmo);
-    const { threshold } = markerThreshold(channel, transform, comp.columns[idx]!, gate, control, { percentile, sampleSize: thresholdSampleSize, seed: seed + j + 1 });
+    const { threshold } = markerThreshold(channel, transform, comp.columns[idx]!, gate, control, {
+      percentile,
+      sampleSize: thresholdSampleSize,
+      seed: seed + j + 1,
+    });
     if (control?.kind === 'fmo') {
       const ci = control.comp.channels.findIndex((c) => c.name === channel);
       controlColumns[channel] = { values: control.comp.columns[ci]!, mask: control.mask };
     }
     thresholds[channel] = useDisplay ? threshold.value : transform.inverse(threshold.value);
-    warnings.push(...threshold.warnings.map((w) => ({ ...w, context: { ...w.context, channel, marker: markerOf.get(channel) } })));
+    warnings.push(
+      ...threshold.warnings.map((w) => ({
+        ...w,
+        context: { ...w.context, channel, marker: markerOf.get(channel) },
+      })),
+    );
     thresholdList.push({
       channel,
       marker: markerOf.get(channel) ?? channel,
@@ -143,31 +177,54 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
   if (method === 'kmeans') {
     const channels = [...rolePanel.m1, ...rolePanel.m2];
     const k = options.k ?? d.k;
-    const clusters = kmeansCluster(channels.map((c) => display[c]!), gate, { seed, k, sampleSize });
+    const clusters = kmeansCluster(
+      channels.map((c) => display[c]!),
+      gate,
+      { seed, k, sampleSize },
+    );
     const annotated = annotateClusters(clusters, channels, rolePanel, thresholds, options.rule);
     classification = annotated;
-    classificationParams = { ...annotated.params, clusterClasses: annotated.clusterClasses, centres: Array.from(clusters.centres), seed };
+    classificationParams = {
+      ...annotated.params,
+      clusterClasses: annotated.clusterClasses,
+      centres: Array.from(clusters.centres),
+      seed,
+    };
   } else {
     const rules = classifyByRules(display, gate, rolePanel, thresholds, options.rule);
     classification = rules;
     classificationParams = rules.params;
   }
   warnings.push(...classification.warnings);
-  const stats = options.statistics ?? d.statistics ? classStatistics(classification, raw, { controls: controlColumns }) : [];
+  const stats =
+    (options.statistics ?? d.statistics)
+      ? classStatistics(classification, raw, { controls: controlColumns })
+      : [];
   const roleOf = new Map(roleChannels);
   return {
     name: input.name,
     eventCount: table.eventCount,
     seed,
     panel: { markers: panel.markers, roles: panel.roles, unassigned: panel.unassigned },
-    pregates: pre.populations.map((p) => ({ id: p.id, parent: p.parent, count: p.count, percentOfParent: p.percentOfParent, percentOfTotal: p.percentOfTotal })),
+    pregates: pre.populations.map((p) => ({
+      id: p.id,
+      parent: p.parent,
+      count: p.count,
+      percentOfParent: p.percentOfParent,
+      percentOfTotal: p.percentOfTotal,
+    })),
     pregateParameters: pre.parameters,
     thresholds: thresholdList,
     method,
     classificationParams,
     counts: classification.counts,
     percentages: classPercentages(classification),
-    markers: stats.map((s) => ({ ...s, marker: markerOf.get(s.marker) ?? s.marker, channel: s.marker, role: roleOf.get(s.marker)! })),
+    markers: stats.map((s) => ({
+      ...s,
+      marker: markerOf.get(s.marker) ?? s.marker,
+      channel: s.marker,
+      role: roleOf.get(s.marker)!,
+    })),
     strategy: pre.strategy,
     warnings,
     codes: classification.codes,

@@ -1,4 +1,10 @@
-import { createRng, type Column, type EventTable, type Mask, type TamkitWarning } from '@tamkit/core';
+import {
+  createRng,
+  type Column,
+  type EventTable,
+  type Mask,
+  type TamkitWarning,
+} from '@tamkit/core';
 import { density1d, modeSigma } from '../autogate/density-1d.js';
 import { sampleValues } from '../autogate/sample-values.js';
 import type { Transform } from '../transforms/transform-spec.js';
@@ -30,7 +36,10 @@ export function markerThreshold(
   if (control !== undefined) {
     const idx = control.comp.channels.findIndex((c) => c.name === channel);
     const values = transform.applyColumn(control.comp.columns[idx]!);
-    const fromControl = thresholdFromControl(values, control.mask, { percentile: options.percentile, source: control.kind });
+    const fromControl = thresholdFromControl(values, control.mask, {
+      percentile: options.percentile,
+      source: control.kind,
+    });
     // The control's cut-off is a floor: when the stained sample's own negatives lie above it (nonspecific
     // antibody binding, which a stain-free control lacks), the sample's cut-off (valley, else the upper
     // edge of its single population) is used instead, and the result says so.
@@ -41,7 +50,12 @@ export function markerThreshold(
         ...fromControl,
         value: fromData.value,
         method: fromData.method,
-        params: { ...fromData.params, percentile: options.percentile, controlCut: fromControl.value, sampleCut: fromData.value },
+        params: {
+          ...fromData.params,
+          percentile: options.percentile,
+          controlCut: fromControl.value,
+          sampleCut: fromData.value,
+        },
         warnings: [
           ...fromControl.warnings,
           {
@@ -73,9 +87,14 @@ function dataThreshold(
   options: { readonly sampleSize: number; readonly seed: number },
 ): Threshold {
   // Only the seeded subsample is transformed to the display scale.
-  const sorted = sampleValues(linear, gate, options.sampleSize, createRng(options.seed), (v) => transform.apply(v));
+  const sorted = sampleValues(linear, gate, options.sampleSize, createRng(options.seed), (v) =>
+    transform.apply(v),
+  );
   let threshold = thresholdFromData(sorted, null, { method: 'mixture' });
-  if (Number.isNaN(threshold.value) || threshold.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')) {
+  if (
+    Number.isNaN(threshold.value) ||
+    threshold.warnings.some((w) => w.code === 'THRESHOLD_UNIMODAL')
+  ) {
     const valley = thresholdFromData(sorted, null, { method: 'valley' });
     if (!Number.isNaN(valley.value)) {
       threshold = valley;
@@ -90,7 +109,12 @@ function dataThreshold(
           context: { channel },
         },
       ];
-      threshold = { ...threshold, value, params: { ...threshold.params, fallback: `mode + ${FALLBACK_SDS} SD`, mode: d.mode }, warnings };
+      threshold = {
+        ...threshold,
+        value,
+        params: { ...threshold.params, fallback: `mode + ${FALLBACK_SDS} SD`, mode: d.mode },
+        warnings,
+      };
     }
   }
   return threshold;

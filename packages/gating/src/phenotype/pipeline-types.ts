@@ -93,7 +93,10 @@ export interface PhenotypeResult {
   readonly counts: Readonly<Record<PhenotypeClass, number>>;
   /** % of the classified macrophage-gate events per class, and the M1/M2 count ratio. */
   readonly percentages: ClassPercentages;
-  readonly markers: readonly (MarkerClassStats & { readonly channel: string; readonly role: 'm1' | 'm2' })[];
+  readonly markers: readonly (MarkerClassStats & {
+    readonly channel: string;
+    readonly role: 'm1' | 'm2';
+  })[];
   /** The pre-gates (exportable with `toGatingML`), display transforms included. */
   readonly strategy: GatingStrategy;
   readonly warnings: readonly TamkitWarning[];
