@@ -8,6 +8,10 @@ import { gateCommand } from './commands/gate.js';
 import { reportCommand } from './commands/report.js';
 import { phenotypeCommand } from './commands/phenotype.js';
 import { simulateCommand } from './commands/simulate.js';
+import { initCommand } from './commands/init.js';
+import { runCommand } from './commands/run.js';
+import { demoCommand } from './commands/demo.js';
+import { mergeCommand } from './commands/merge.js';
 import { transwellCommand } from './commands/transwell.js';
 import { VERSION } from './version.js';
 import { EXIT } from './exit.js';
@@ -28,7 +32,7 @@ export interface CommandContext {
 
 export type CommandModule = (cli: Argv, ctx: CommandContext) => Argv;
 
-const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, gateCommand, phenotypeCommand, simulateCommand, transwellCommand, reportCommand];
+const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, gateCommand, phenotypeCommand, simulateCommand, transwellCommand, reportCommand, initCommand, runCommand, demoCommand, mergeCommand];
 
 /**
  * Runs the tamkit command line with the given arguments and returns the exit code. Never calls
