@@ -5,7 +5,7 @@
 //   node --conditions=@tamkit/source --import tsx bench/report.ts [--quick]
 // or through bench/run.ts, which calls runReportBench().
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inlineScript, renderHtml, REPORT_CSP } from '../packages/report/src/index.js';
@@ -68,6 +68,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
   const samples = quick ? 2 : 12;
   const eventsPerSample = quick ? 100_000 : 1_000_000;
   const runs = quick ? 1 : 5;
+  const loadBefore = loadavg()[0]!;
   const t0 = performance.now();
   const doc = syntheticReport({ samples, eventsPerSample, seed: 2026, bins: 128 });
   const plotlyJs = plotlyBundle();
@@ -151,7 +152,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
   const markdown = [
     '# Report benchmark',
     '',
-    `Measured with \`node --conditions=@tamkit/source --import tsx bench/report.ts\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Debian chromium headless (flags of STACK.md), ${new Date().toISOString().slice(0, 10)}.`,
+    `Measured with \`node --conditions=@tamkit/source --import tsx bench/report.ts\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Debian chromium headless (flags of STACK.md), ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after the runs (other work on the machine inflates both times; the ratio is what compares).`,
     '',
     `A synthetic experiment of ${samples} samples × ${eventsPerSample.toLocaleString('en-US')} events (seed 2026): per sample a 3-plot gating hierarchy pre-binned 128 × 128 and a marker histogram with its FMO (256 bins), then composition, cluster centres, migration (bar and box with brackets), a 4PL fit and a membrane thumbnail. The report embeds only binned data; the plotly.js cartesian bundle (1.5 MB) is inlined once.`,
     '',
