@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFcs, scaleDataset, type FcsDataset } from '@tamkit/fcs';
+import { evaluateStrategy, parseGatingFile } from '@tamkit/gating';
+import { corpusDir, repoRoot, run, tempDir } from './helpers.js';
+
+const fixture = 'fixtures/fcs/demo-macrophages.fcs';
+const gates = 'fixtures/gating/demo-macrophages.yaml';
+
+const read = (path: string): FcsDataset => parseFcs(readFileSync(path)).datasets[0]!;
+
+/** Rows of `source` selected by `mask`, column by column, against `exported`: the first difference or null. */
+function firstDifference(source: FcsDataset, mask: ArrayLike<number>, exported: FcsDataset): string | null {
+  const rows: number[] = [];
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 1) {
+      rows.push(i);
+    }
+  }
+  if (rows.length !== exported.eventCount) {
+    return `event count ${exported.eventCount}, expected ${rows.length}`;
+  }
+  for (let c = 0; c < source.table.columns.length; c++) {
+    const a = source.table.columns[c]!;
+    const b = exported.table.columns[c]!;
+    for (let k = 0; k < rows.length; k++) {
+      if (a[rows[k]!] !== b[k]) {
+        return `channel ${c} event ${k}: ${b[k]} != ${a[rows[k]!]}`;
+      }
+    }
+  }
+  return null;
+}
+
+describe('tamkit export --gate --population', () => {
+  it('writes the M1 population as FCS 3.1: exactly its events, stored values and keywords kept, $TOT updated', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'm1.fcs');
+    const { code, stderr } = await run(['export', fixture, '--gate', gates, '--population', 'M1', '-o', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['m1.fcs']);
+    const source = read(join(repoRoot, fixture));
+    const exported = read(out);
+    // The mask from the library, evaluated directly on the source file.
+    const strategy = parseGatingFile(readFileSync(join(repoRoot, gates), 'utf8'), 'demo-macrophages.yaml');
+    const mask = evaluateStrategy(strategy, scaleDataset(source), { fcsSpillover: source.spillover }).byId.get('M1')!.mask;
+    expect(firstDifference(source, mask, exported)).toBeNull();
+    expect(exported.version).toBe('FCS3.1');
+    expect(exported.dataType).toBe(source.dataType);
+    expect(exported.keywords.$TOT).toBe(String(exported.eventCount));
+    expect(Number(exported.keywords.$TOT)).toBeLessThan(Number(source.keywords.$TOT));
+    for (const key of ['$CYT', '$DATE', '$BTIM', '$ETIM', '$TIMESTEP', '$FIL', '$SRC', '$SMNO', 'SEED', '$SPILLOVER']) {
+      expect({ key, value: exported.keywords[key] }).toEqual({ key, value: source.keywords[key] });
+    }
+    expect(exported.parameters.map((p) => [p.name, p.label, p.range])).toEqual(source.parameters.map((p) => [p.name, p.label, p.range]));
+    expect(exported.keywords.TAMKIT_POPULATION).toBe('Cells/Singlets/Live/Macrophages/M1-M2/M1');
+  });
+
+  it('accepts a population path and keeps integer data as integers (FCS 2.0 int16 big-endian source)', async () => {
+    const dir = tempDir();
+    const src = 'fixtures/fcs/v2.0-int16-big.fcs';
+    const source = read(join(repoRoot, src));
+    const first = source.parameters[0]!.name;
+    const values = Array.from(source.table.columns[0]!).sort((a, b) => a - b);
+    const cut = values[Math.floor(values.length / 2)]!;
+    const gateFile = join(dir, 'half.yaml');
+    writeFileSync(gateFile, `version: 1\ngates:\n  - id: Upper\n    kind: range\n    dimension: { channel: ${first}, compensation: uncompensated }\n    min: ${cut}\n`);
+    const out = join(dir, 'upper.fcs');
+    const { code, stderr } = await run(['export', src, '--gate', gateFile, '--population', 'Upper', '-o', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const exported = read(out);
+    // The range gate by hand on scale values (this channel is linear with gain 1, per the fixture README).
+    const scaled = scaleDataset(source).columns[0]!;
+    const mask = Array.from(scaled, (v) => (v >= cut ? 1 : 0));
+    expect(firstDifference(source, mask, exported)).toBeNull();
+    expect([exported.version, exported.dataType, exported.byteOrder]).toEqual(['FCS3.1', 'I', '4,3,2,1']);
+  });
+
+  it('names an unknown population, writes nothing and exits 2', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await run(['export', fixture, '--gate', gates, '--population', 'M7', '-o', join(dir, 'x.fcs')]);
+    expect(code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(stderr).toMatchInlineSnapshot(`
+      "tamkit export: fixtures/fcs/demo-macrophages.fcs: GATE_UNKNOWN_POPULATION: --population 'M7' is not a population of the gates; expected one of Cells, Singlets, Live, Macrophages, M1-M2, M1, M2, M0, CD86+CD206+, Not-M1
+      "
+    `);
+  });
+
+  it('asks for --population and -o with --gate (usage error)', async () => {
+    const { code, stderr } = await run(['export', fixture, '--gate', gates]);
+    expect(code).toBe(1);
+    expect(stderr).toMatchInlineSnapshot(`
+      "tamkit export: --gate needs --population ID and -o OUT.fcs, and writes stored values (no --scaled) (see tamkit export --help)
+      "
+    `);
+  });
+});
+
+const gml = join(corpusDir, 'gatingml');
+describe.skipIf(!existsSync(join(gml, 'MANIFEST.json')))('tamkit export --gate on the Gating-ML corpus (skipped: ../shared/corpus not found)', () => {
+  it('exports exactly the events of each population’s truth file from data1.fcs (FCS 2.0)', async () => {
+    const dir = tempDir();
+    const source = read(join(gml, 'data1.fcs'));
+    for (const [id, truth] of [['Polygon1', 'Results_Polygon1.txt'], ['FL2P-FL4P', 'Results_FL2P-FL4P.txt'], ['And2', 'Results_And2.txt'], ['ScaleRange5c', 'Results_ScaleRange5c.txt']] as const) {
+      const out = join(dir, `${id}.fcs`);
+      const { code, stderr } = await run(['export', join(gml, 'data1.fcs'), '--gate', join(gml, 'gml/gml_all_gates.xml'), '--population', id, '-o', out]);
+      expect({ id, code, stderr }).toEqual({ id, code: 0, stderr: '' });
+      const mask = readFileSync(join(gml, 'truth', truth), 'utf8').split('\n').filter((l) => l !== '').map(Number);
+      expect({ id, difference: firstDifference(source, mask, read(out)) }).toEqual({ id, difference: null });
+    }
+  });
+});
