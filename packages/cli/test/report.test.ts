@@ -75,7 +75,7 @@ describe('tamkit report', () => {
     expect(lines[0]).toMatch(/^tamkit report: DIR\/bad\.json: REPORT_BAD_JSON: DIR\/bad\.json: not JSON \(.*\); expected a tamkit result file written with --json or --out$/);
     expect(lines.slice(1)).toMatchInlineSnapshot(`
       [
-        "tamkit report: DIR/plate.json: REPORT_UNKNOWN_KIND: DIR/plate.json: kind 'plate' is not one this version reads; expected one of info, phenotype, transwell, gate, document",
+        "tamkit report: DIR/plate.json: REPORT_UNKNOWN_KIND: DIR/plate.json: kind 'plate' is not one this version reads; expected one of info, phenotype, transwell, transwell-images, transwell-beads, gate, document",
         "tamkit report: DIR/report.html not written",
       ]
     `);

@@ -8,6 +8,7 @@ import type { PhenotypeReportInput } from './from-phenotype.js';
 import { migrationSection } from './from-transwell.js';
 import type { TranswellReportInput } from './from-transwell.js';
 import type { Provenance, ReportDocument, ReportSection, ReportWarning, TableBlock } from './report-document.js';
+import { recordsSection } from './records-section.js';
 import { requireArray, requireRecord } from './result-file.js';
 import type { ResultFile } from './result-file.js';
 
@@ -55,6 +56,14 @@ function sectionsOf(file: ResultFile, index: number): { sections: ReportSection[
       const r = migrationSection(file.body as unknown as TranswellReportInput, file.source, `migration-${index + 1}`);
       return { sections: [r.section], warnings: r.warnings };
     }
+    case 'transwell-images': {
+      const r = recordsSection('Membrane image counts', `images-${index + 1}`, requireArray(file, 'images'), file.source);
+      return { sections: [r.section], warnings: r.warnings };
+    }
+    case 'transwell-beads': {
+      const r = recordsSection('Bead-based counts', `beads-${index + 1}`, requireArray(file, 'files'), file.source);
+      return { sections: [r.section], warnings: r.warnings };
+    }
     case 'gate':
       requireArray(file, 'populations');
       return { sections: [gateSection(file.body as unknown as GateReportInput, `gate-${index + 1}`)], warnings: [] };
@@ -68,8 +77,9 @@ function sectionsOf(file: ResultFile, index: number): { sections: ReportSection[
 
 /**
  * Builds the report document from result files: each kind becomes its sections (info → FCS files QC;
- * phenotype → a flow section per sample and the composition section; transwell → migration; gate →
- * population counts; document → its own sections), in file order, flow first. Section ids are made
+ * phenotype → a flow section per sample and the composition section; transwell → migration;
+ * transwell-images / transwell-beads → their per-file counts; gate → population counts; document → its
+ * own sections), in file order, flow first. Section ids are made
  * unique; the results' warnings are collected, and their provenance recorded beside the report's own.
  *
  * @throws {ReportError} `REPORT_BAD_RESULT` when a result lacks what its kind needs.

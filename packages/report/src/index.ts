@@ -67,3 +67,4 @@ export { phenotypeInputFromJson, isPhenotypeJson } from './from-phenotype-json.j
 export type { PhenotypeJsonEntry } from './from-phenotype-json.js';
 export { gateOverlayFromSpec } from './gate-overlay-from-spec.js';
 export type { AxisTransforms } from './gate-overlay-from-spec.js';
+export { recordsSection } from './records-section.js';

@@ -3,7 +3,7 @@ import { isPhenotypeJson } from './from-phenotype-json.js';
 import type { InputFile } from './report-document.js';
 
 /** Kinds of result file the report reads. */
-export const RESULT_KINDS = ['info', 'phenotype', 'transwell', 'gate', 'document'] as const;
+export const RESULT_KINDS = ['info', 'phenotype', 'transwell', 'transwell-images', 'transwell-beads', 'gate', 'document'] as const;
 
 /** A result file's kind: what its body holds (see docs/report.md, "Result files"). */
 export type ResultKind = (typeof RESULT_KINDS)[number];

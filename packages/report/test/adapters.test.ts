@@ -135,7 +135,7 @@ describe('result files', () => {
     expect(e1.message).toMatchInlineSnapshot(`"x.json: tamkit.version is a number; expected a string"`);
     const e2 = run({ tamkit: { version: '1', command: 'x' }, kind: 'plate' });
     expect([e2.code, e2.context]).toEqual(['REPORT_UNKNOWN_KIND', { source: 'x.json', kind: 'plate' }]);
-    expect(e2.message).toMatchInlineSnapshot(`"x.json: kind 'plate' is not one this version reads; expected one of info, phenotype, transwell, gate, document"`);
+    expect(e2.message).toMatchInlineSnapshot(`"x.json: kind 'plate' is not one this version reads; expected one of info, phenotype, transwell, transwell-images, transwell-beads, gate, document"`);
     const e3 = run([1]);
     expect(e3.message).toMatchInlineSnapshot(`"x.json: (top level) is an array; expected a JSON object"`);
   });
@@ -158,5 +158,35 @@ describe('phenotype --json adapter', () => {
     expect(failed).toEqual([{ file: 'bad.fcs', code: 'FCS_TRUNCATED', message: 'short' }]);
     expect(input.samples[0]).toMatchObject({ sample: 'S1.fcs', events: 5000, populations: [{ population: 'live', events: 900 }], thresholds: [{ marker: 'CD80', value: 850, method: 'percentile', control: 'fmo' }] });
     expect(input.composition).toEqual({ classes: ['M1', 'M2', 'double positive', 'double negative'], samples: [{ sample: 'S1.fcs', condition: 'all samples', percents: [40, 30, 5, 25] }] });
+  });
+});
+
+describe('records section (transwell-images, transwell-beads)', () => {
+  it('tabulates scalar fields in order of first appearance and turns errors and warnings into report warnings', () => {
+    const file = readResultFile(
+      {
+        tamkit: { version: '0.1.0', command: 'transwell images' },
+        kind: 'transwell-images',
+        images: [
+          { file: 'A1.tif', count: 120, threshold: { method: 'otsu', value: 87.5 }, overlay: null, warnings: [{ code: 'IMAGE_SATURATED', message: 's' }] },
+          { file: 'A2.tif', count: 98, split: true, extra: [1, 2] },
+          { file: 'A3.tif', error: { code: 'TRANSWELL_IMAGE_DECODE', message: 'd' } },
+        ],
+      },
+      'img.json',
+    );
+    const doc = buildReportDocument([file], { tamkitVersion: '0.1.0', commandLine: [], date: 'd', inputs: [], parameters: {}, seeds: {} });
+    const table = doc.sections[0]!.blocks[0]!;
+    expect(table.type === 'table' ? [table.columns.map((c) => c.label), table.rows] : null).toEqual([
+      ['file', 'count', 'threshold', 'overlay', 'split'],
+      [
+        ['A1.tif', 120, 87.5, null, null],
+        ['A2.tif', 98, null, null, 'yes'],
+      ],
+    ]);
+    expect(doc.warnings.map((w) => [w.code, w.source])).toEqual([
+      ['TRANSWELL_IMAGE_DECODE', 'A3.tif'],
+      ['IMAGE_SATURATED', 'A1.tif'],
+    ]);
   });
 });

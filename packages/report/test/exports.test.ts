@@ -55,6 +55,7 @@ describe('public API', () => {
         "provenanceSection",
         "readResultFile",
         "readoutTable",
+        "recordsSection",
         "renderHtml",
         "seriesColour",
         "significanceStars",
