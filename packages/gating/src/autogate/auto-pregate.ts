@@ -1,13 +1,10 @@
-import { createRng, maskCount, type EventTable, type Mask, type TamkitWarning } from '@tamkit/core';
+import { createRng, type EventTable, type Mask, type TamkitWarning } from '@tamkit/core';
 import { compensate } from '../compensation/compensate.js';
-import { applyGate } from '../gates/apply-gate.js';
 import type { BoundedDimension, GeometricGateSpec } from '../gates/gate-spec.js';
 import type { PanelRoles } from '../phenotype/panel.js';
-import { evaluateStrategy } from '../strategy/evaluate-strategy.js';
 import {
   FCS_COMPENSATION,
   UNCOMPENSATED,
-  type GateNode,
   type GatingStrategy,
 } from '../strategy/gating-strategy.js';
 import type { Population } from '../strategy/population-tree.js';
@@ -16,6 +13,8 @@ import { defaultDisplayTransform } from '../transforms/default-display-transform
 import type { TransformSpec } from '../transforms/transform-spec.js';
 import { AutogateError } from './autogate-errors.js';
 import { fitDebrisGate } from './debris-gate.js';
+import { negativeControl } from './negative-control.js';
+import { GateChain } from './gate-chain.js';
 import { fitMarkerCut, type MarkerCut } from './marker-gate.js';
 import { findScatterChannels, type ScatterChannels } from './scatter-channels.js';
 import { sampleValues } from './sample-values.js';
@@ -88,57 +87,9 @@ export function autoPregate(
   const comp =
     opts.compensated ?? (opts.spillover === null ? table : compensate(table, opts.spillover));
   const warnings: TamkitWarning[] = [];
-  const parameters: Record<string, Record<string, unknown>> = {};
-  const gates: GateNode[] = [];
-  const populations: Population[] = [];
-  const masks = new Map<string, Mask>();
-  const total = table.eventCount;
+  const chain = new GateChain(table.eventCount, opts.minEvents);
   const column = (t: EventTable, name: string): Float64Array | Float32Array =>
     t.columns[t.channels.findIndex((c) => c.name === name)]!;
-  // `evalGate` (default `gate`) computes the mask: fluorescence gates pass the same gate with its
-  // bounds mapped back to compensated units, so the events are not transformed one by one.
-  const add = (
-    id: string,
-    gate: GeometricGateSpec,
-    columns: readonly (Float64Array | Float32Array)[],
-    params: Record<string, unknown>,
-    evalGate: GeometricGateSpec = gate,
-  ): Mask => {
-    const parentId = gates.at(-1)?.id;
-    const parentMask = parentId === undefined ? null : masks.get(parentId)!;
-    const mask = applyGate(evalGate, columns, id);
-    if (parentMask !== null) {
-      for (let i = 0; i < mask.length; i++) {
-        mask[i] = mask[i]! & parentMask[i]!;
-      }
-    }
-    const count = maskCount(mask);
-    const parentPop = populations.at(-1);
-    const parentCount = parentPop === undefined ? total : parentPop.count;
-    gates.push({ id, ...(parentId === undefined ? {} : { parent: parentId }), gate });
-    populations.push({
-      id,
-      path: [...(parentPop?.path ?? []), id],
-      parent: parentId ?? null,
-      mask,
-      count,
-      percentOfParent: parentCount > 0 ? (100 * count) / parentCount : 0,
-      percentOfTotal: total > 0 ? (100 * count) / total : 0,
-    });
-    masks.set(id, mask);
-    parameters[id] = params;
-    return mask;
-  };
-  const requireEvents = (gateId: string, mask: Mask | null): void => {
-    const n = mask === null ? total : maskCount(mask);
-    if (n < opts.minEvents) {
-      throw new AutogateError(
-        'AUTOGATE_TOO_FEW_EVENTS',
-        `gate '${gateId}': its parent population has ${n} events; expected at least ${opts.minEvents} to fit it (option minEvents)`,
-        { gateId, eventCount: n, minimum: opts.minEvents },
-      );
-    }
-  };
 
   // 1. cells: debris exclusion; 2. singlets. Both need scatter channels (mass cytometry has none).
   let scatter: ScatterChannels | null = null;
@@ -156,7 +107,7 @@ export function autoPregate(
   }
   let parent: Mask | null = null;
   if (scatter !== null) {
-    requireEvents('cells', null);
+    chain.requireEvents('cells');
     const fsc = column(table, scatter.fscA);
     const debris = fitDebrisGate(
       fsc,
@@ -167,7 +118,7 @@ export function autoPregate(
       opts.debris,
     );
     warnings.push(...debris.warnings);
-    parent = add('cells', debris.gate, [fsc, column(table, scatter.sscA)], {
+    parent = chain.add('cells', debris.gate, [fsc, column(table, scatter.sscA)], {
       ...debris.params,
       channels: [scatter.fscA, scatter.sscA],
     });
@@ -178,7 +129,7 @@ export function autoPregate(
         context: { gateId: 'singlets' },
       });
     } else {
-      requireEvents('singlets', parent);
+      chain.requireEvents('singlets');
       const h = column(table, scatter.fscH);
       const cut = debris.params.cut as number;
       const singlets = fitSingletGate(
@@ -191,7 +142,7 @@ export function autoPregate(
         rng,
         opts.singlets,
       );
-      parent = add('singlets', singlets.gate, [fsc, h], {
+      parent = chain.add('singlets', singlets.gate, [fsc, h], {
         ...singlets.params,
         channels: [scatter.fscA, scatter.fscH],
       });
@@ -225,7 +176,7 @@ export function autoPregate(
       context: { gateId: 'live' },
     });
   } else {
-    requireEvents('live', parent);
+    chain.requireEvents('live');
     const transform = createTransform(displayTransforms[viability]);
     const linear = column(comp, viability);
     const fit = fitMarkerCut(
@@ -245,7 +196,7 @@ export function autoPregate(
       kind: 'range',
       dimensions: [{ ...dim, max: transform.inverse(fit.cut.value) }],
     };
-    parent = add(
+    parent = chain.add(
       'live',
       gate,
       [linear],
@@ -264,8 +215,8 @@ export function autoPregate(
       context: { gateId: 'macrophages' },
     });
   } else {
-    requireEvents('macrophages', parent);
-    const control = negativeControl(opts, gates, compRef, transformsUsed);
+    chain.requireEvents('macrophages');
+    const control = negativeControl(opts, chain.gates, compRef, transformsUsed);
     const cuts: MarkerCut[] = [];
     const columns: (Float64Array | Float32Array)[] = [];
     const linearCuts: number[] = [];
@@ -302,7 +253,7 @@ export function autoPregate(
       d.length === 1
         ? { kind: 'range', dimensions: [d[0]!] }
         : { kind: 'rectangle', dimensions: d };
-    add(
+    chain.add(
       'macrophages',
       asGate(dims),
       columns,
@@ -310,13 +261,13 @@ export function autoPregate(
       asGate(evalDims),
     );
   }
-  const strategy: GatingStrategy = { transforms: transformsUsed, matrices: {}, gates };
+  const strategy: GatingStrategy = { transforms: transformsUsed, matrices: {}, gates: chain.gates };
   return {
     strategy,
-    populations,
-    finalGateId: gates.at(-1)?.id ?? null,
+    populations: chain.populations,
+    finalGateId: chain.gates.at(-1)?.id ?? null,
     displayTransforms,
-    parameters,
+    parameters: chain.parameters,
     warnings,
     seed: opts.seed,
   };
@@ -324,40 +275,4 @@ export function autoPregate(
 
 function cutParams(cut: MarkerCut): Record<string, unknown> {
   return { channel: cut.channel, cut: cut.value, source: cut.source, ...cut.params };
-}
-
-/** The unstained (else isotype) control, compensated, with its mask in the gates fitted so far. */
-function negativeControl(
-  opts: ReturnType<typeof resolveAutoPregateOptions>,
-  gates: readonly GateNode[],
-  compRef: string,
-  transforms: Readonly<Record<string, TransformSpec>>,
-): { comp: EventTable; mask: Mask; kind: 'unstained' | 'isotype' } | null {
-  const kind =
-    opts.controls.unstained !== undefined
-      ? 'unstained'
-      : opts.controls.isotype !== undefined
-        ? 'isotype'
-        : null;
-  const table =
-    kind === 'unstained'
-      ? opts.controls.unstained
-      : kind === 'isotype'
-        ? opts.controls.isotype
-        : undefined;
-  if (kind === null || table === undefined) {
-    return null;
-  }
-  const comp =
-    opts.spillover === null || compRef === UNCOMPENSATED
-      ? table
-      : compensate(table, opts.spillover);
-  const last = gates.at(-1)?.id;
-  if (last === undefined) {
-    return { comp, mask: new Uint8Array(table.eventCount).fill(1), kind };
-  }
-  const tree = evaluateStrategy({ transforms, matrices: {}, gates }, table, {
-    fcsSpillover: opts.spillover,
-  });
-  return { comp, mask: tree.byId.get(last)!.mask, kind };
 }
