@@ -32,12 +32,41 @@ export function resultBytes(dir: string): Map<string, Buffer> {
   return out;
 }
 
-/** Parses a CSV without quoted fields (what the results hold for these columns) into records. */
+/** Splits one CSV line (RFC 4180 quotes, no line breaks inside fields). */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Parses CSV text (header row, LF lines) into records keyed by the header. */
 export function csvRecords(text: string): Record<string, string>[] {
   const [head, ...rows] = text.trim().split('\n');
-  const keys = head!.split(',');
+  const keys = splitCsvLine(head!);
   return rows.map((r) => {
-    const cells = r.split(',');
+    const cells = splitCsvLine(r);
     return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? '']));
   });
 }
