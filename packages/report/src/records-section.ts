@@ -1,5 +1,10 @@
 import type { ReportSection, ReportWarning, TableBlock, TableCell } from './report-document.js';
 
+/** A string field, or the fallback when the field is not a string. */
+function text(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : fallback;
+}
+
 function cell(v: unknown): TableCell | undefined {
   if (typeof v === 'string' || typeof v === 'number' || v === null) {
     return v;
@@ -33,7 +38,7 @@ export function recordsSection(
   const ok = records.filter((r) => {
     const err = r.error as { code?: unknown; message?: unknown } | undefined;
     if (err && typeof err === 'object') {
-      warnings.push({ code: String(err.code ?? 'ERROR'), message: String(err.message ?? ''), source: typeof r.file === 'string' ? r.file : source });
+      warnings.push({ code: text(err.code, 'ERROR'), message: text(err.message, ''), source: typeof r.file === 'string' ? r.file : source });
       return false;
     }
     return true;
@@ -46,7 +51,7 @@ export function recordsSection(
     }
     if (Array.isArray(r.warnings)) {
       for (const w of r.warnings as { code?: unknown; message?: unknown }[]) {
-        warnings.push({ code: String(w.code ?? 'WARNING'), message: String(w.message ?? ''), source: typeof r.file === 'string' ? r.file : source });
+        warnings.push({ code: text(w.code, 'WARNING'), message: text(w.message, ''), source: typeof r.file === 'string' ? r.file : source });
       }
     }
   }
