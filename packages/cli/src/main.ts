@@ -6,13 +6,13 @@ import { infoCommand } from './commands/info.js';
 import { exportCommand } from './commands/export.js';
 import { gateCommand } from './commands/gate.js';
 import { reportCommand } from './commands/report.js';
+import { transwellCommand } from './commands/transwell.js';
 import { phenotypeCommand } from './commands/phenotype.js';
 import { simulateCommand } from './commands/simulate.js';
 import { initCommand } from './commands/init.js';
 import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { mergeCommand } from './commands/merge.js';
-import { transwellCommand } from './commands/transwell.js';
 import { VERSION } from './version.js';
 import { EXIT } from './exit.js';
 
@@ -32,6 +32,11 @@ export interface CommandContext {
 
 export type CommandModule = (cli: Argv, ctx: CommandContext) => Argv;
 
+/** A command-line usage mistake (unknown option, missing argument): exit code 1, no handler runs. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, gateCommand, phenotypeCommand, simulateCommand, transwellCommand, reportCommand, initCommand, runCommand, demoCommand, mergeCommand];
 
 /**
@@ -40,7 +45,6 @@ const COMMANDS: readonly CommandModule[] = [infoCommand, exportCommand, gateComm
  */
 export async function main(args: readonly string[], io: CliIo): Promise<number> {
   const ctx: CommandContext = { io, exitCode: EXIT.ok };
-  let usageError: string | null = null;
   let cli = yargs([...args])
     .scriptName('tamkit')
     .usage('tamkit: flow cytometry and transwell migration analysis\n\nUsage: tamkit <command> [options]')
@@ -54,10 +58,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     .exitProcess(false)
     .showHelpOnFail(false)
     .fail((msg: string | undefined, err: Error | undefined) => {
-      if (err) {
-        throw err;
-      }
-      usageError = msg ?? 'invalid arguments';
+      // Throwing stops yargs here; returning would let it run the command's handler anyway.
+      throw err ?? new UsageError(msg ?? 'invalid arguments');
     });
   for (const register of COMMANDS) {
     cli = register(cli, ctx);
@@ -68,12 +70,12 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       helpText = output;
     });
   } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tamkit: ${e.message} (see tamkit --help)\n`);
+      return EXIT.usage;
+    }
     io.err(`tamkit: ${errorLine(null, e)}\n`);
     return EXIT.internal;
-  }
-  if (usageError !== null) {
-    io.err(`tamkit: ${String(usageError)} (see tamkit --help)\n`);
-    return EXIT.usage;
   }
   if (helpText) {
     io.out(`${helpText}\n`);

@@ -34,3 +34,13 @@ describe('the tamkit executable', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('usage errors', () => {
+  it('run no command handler: nothing on stdout, no files written', async () => {
+    const { run } = await import('./helpers.js');
+    const r = await run(['info', 'fixtures/fcs/demo-macrophages.fcs', '--bogus']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
