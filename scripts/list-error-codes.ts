@@ -79,11 +79,6 @@ export function listErrorCodes(root: string): ErrorCodeSite[] {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const sites = listErrorCodes(root);
-  if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(sites, null, 2)}\n`);
-  } else {
-    for (const s of sites) {
-      process.stdout.write(`${s.code}\t${s.pkg}\t${s.file}\n`);
-    }
-  }
+  const text = process.argv.includes('--json') ? `${JSON.stringify(sites, null, 2)}\n` : sites.map((s) => `${s.code}\t${s.pkg}\t${s.file}\n`).join('');
+  process.stdout.write(text);
 }
