@@ -44,14 +44,15 @@ function fileSlug(title: string, fallback: string): string {
   return slug || fallback;
 }
 
-function formatCell(v: string | number | null, digits: number): { text: string; numeric: boolean } {
-  if (v === null) {
+function formatCell(v: unknown, digits: number): { text: string; numeric: boolean } {
+  if (v === null || v === undefined) {
     return { text: '', numeric: false };
   }
   if (typeof v === 'number') {
     return { text: Number.isFinite(v) ? v.toFixed(digits) : String(v), numeric: true };
   }
-  return { text: v, numeric: false };
+  // Documents read from files may hold anything: show it as text.
+  return { text: typeof v === 'string' ? v : JSON.stringify(v), numeric: false };
 }
 
 function renderTable(b: TableBlock, id: string, data: PageData): string {
@@ -98,19 +99,29 @@ function renderBlock(b: ReportBlock, id: string, data: PageData): string {
     }
     case 'keyValue':
       return `<div class="tk-block" id="${id}"><h3>${escapeHtml(b.title)}</h3><dl class="tk-kv">${b.entries
-        .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
+        .map(([k, v]) => `<dt>${escapeHtml(String(k))}</dt><dd>${escapeHtml(String(v))}</dd>`)
         .join('')}</dl></div>`;
+    default:
+      // A block type from a newer document: say so rather than drop it silently.
+      return `<p class="tk-note">(block of type ${escapeHtml(JSON.stringify((b as { type?: unknown }).type) ?? 'none')} not shown by this version)</p>`;
   }
+}
+
+const KINDS: readonly SectionKind[] = ['flow', 'composition', 'migration', 'qc', 'other'];
+
+/** The section kind, `other` for kinds this version does not know (documents read from files). */
+function kindOf(s: ReportSection): SectionKind {
+  return KINDS.includes(s.kind) ? s.kind : 'other';
 }
 
 function renderSection(s: ReportSection, data: PageData): string {
   const blocks = s.blocks.map((b, i) => renderBlock(b, `${s.id}-b${i}`, data));
-  return `<section id="${s.id}" data-tk-kind="${s.kind}"><h2>${escapeHtml(s.title)}</h2>\n${blocks.join('\n')}\n</section>`;
+  return `<section id="${s.id}" data-tk-kind="${kindOf(s)}"><h2>${escapeHtml(s.title)}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
 function renderNav(doc: ReportDocument, sections: readonly ReportSection[]): string {
   const groups = SECTION_GROUPS.map(([kind, label]) => {
-    const items = sections.filter((s) => s.kind === kind);
+    const items = sections.filter((s) => kindOf(s) === kind);
     if (items.length === 0) {
       return '';
     }
@@ -143,7 +154,7 @@ export function renderHtml(doc: ReportDocument, options: RenderHtmlOptions): str
   const sections = [...doc.sections, provenanceSection(doc)];
   const seen = new Set<string>();
   for (const s of sections) {
-    if (!SECTION_ID.test(s.id)) {
+    if (typeof s.id !== 'string' || !SECTION_ID.test(s.id)) {
       throw new RangeError(`section id '${s.id}' must use letters, digits, '-' and '_' only`);
     }
     if (seen.has(s.id)) {

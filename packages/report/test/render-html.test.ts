@@ -66,6 +66,17 @@ describe('renderHtml', () => {
     // The hostile strings reach the page data intact (as data, shown by Plotly as text).
     expect(JSON.stringify(pageData(html))).toContain(JSON.stringify(HOSTILE.file).slice(1, -1));
   });
+  it('shows sections and blocks of unknown kinds from documents read from files without injecting them', () => {
+    const doc = {
+      ...minimal,
+      sections: [{ id: 'x', title: 'X', kind: 'flow" onclick="alert(1)', blocks: [{ type: '<chart>' }, { type: 'table', title: 'T', columns: [{ label: 'a' }], rows: [[{ nested: '<b>' }]] }] }],
+    } as unknown as ReportDocument;
+    const html = renderHtml(doc, { plotlyJs: PLOTLY });
+    expect(html).toContain('<section id="x" data-tk-kind="other">');
+    expect(html).toContain('(block of type &quot;&lt;chart&gt;&quot; not shown by this version)');
+    expect(html).toContain('<td>{&quot;nested&quot;:&quot;&lt;b&gt;&quot;}</td>');
+    expect(html).not.toContain('onclick="alert');
+  });
   it('rejects an image that is not a data: URI', () => {
     const doc: ReportDocument = { ...minimal, sections: [{ id: 'i', title: 'I', kind: 'migration', blocks: [{ type: 'image', title: 'x', src: 'https://example.org/a.png', width: 1, height: 1, alt: '' }] }] };
     let error: unknown;
