@@ -3,6 +3,7 @@
  * (`pnpm bench fcs`). Each section lives in its own module under bench/ and is registered in
  * SECTIONS below with one line; it prints its own progress and Markdown report.
  */
+import { runBatchBench } from './batch.js';
 import { runClusterBench } from './cluster.js';
 import { runFcsBench } from './fcs.js';
 import { runGatingBench } from './gating.js';
@@ -45,6 +46,13 @@ export const SECTIONS: readonly BenchSection[] = [
     summary: 'transwell membrane image counting: accuracy and speed',
     async run(log) {
       log((await runImagesBench({ log })).markdown);
+    },
+  },
+  {
+    name: 'batch',
+    summary: 'tamkit run on 200 files of 100k events: --jobs 2 vs --jobs 1 wall time, peak RSS at 50 and 200 files (docs/benchmarks-batch.md)',
+    run(log) {
+      log(runBatchBench({ log }).markdown);
     },
   },
 ];
