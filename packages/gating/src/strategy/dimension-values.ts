@@ -46,26 +46,7 @@ export class DimensionValues {
    * masks): values already computed for one of them are reused without scanning.
    */
   values(dimension: Dimension, gateId: string, within: Mask | null = null, supersets: readonly Mask[] = []): Column {
-    const ref = dimension.compensation;
-    let base: Column;
-    let key: string;
-    if (isRatioDimension(dimension)) {
-      const { x, y, a, b, c } = dimension.ratio;
-      key = `${ref}\u0000ratio(${x},${y},${a},${b},${c})`;
-      const xs = this.channel(ref, x, gateId);
-      const ys = this.channel(ref, y, gateId);
-      base = this.column(key).ensure(within, (todo, count) => {
-        const out = this.lazy.get(key)!.values;
-        for (let t = 0; t < count; t++) {
-          const i = todo[t]!;
-          // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) like ratioValues().
-          out[i] = (a * (xs[i]! - b)) / (ys[i]! - c);
-        }
-      }, supersets);
-    } else {
-      key = `${ref}\u0000channel(${dimension.channel})`;
-      base = this.channel(ref, dimension.channel, gateId);
-    }
+    const { base, key } = this.baseValues(dimension, gateId, within, supersets);
     const transformId = dimension.transform;
     if (transformId === undefined) {
       return base;
@@ -83,6 +64,46 @@ export class DimensionValues {
         out[todo[t]!] = output[t]!;
       }
     }, supersets);
+  }
+
+  /**
+   * The dimension's values before its transform (compensated, ratio applied; guaranteed for the
+   * events of `within`) and its transform (null when it has none), for callers that test
+   * transformed values through thresholds instead of transforming every event.
+   */
+  untransformed(
+    dimension: Dimension,
+    gateId: string,
+    within: Mask | null = null,
+    supersets: readonly Mask[] = [],
+  ): { readonly base: Column; readonly transform: Transform | null } {
+    const { base } = this.baseValues(dimension, gateId, within, supersets);
+    return { base, transform: dimension.transform === undefined ? null : this.transform(dimension.transform) };
+  }
+
+  /** The dimension's transform, or null when it has none (no values are computed). */
+  transformOf(dimension: Dimension): Transform | null {
+    return dimension.transform === undefined ? null : this.transform(dimension.transform);
+  }
+
+  private baseValues(dimension: Dimension, gateId: string, within: Mask | null, supersets: readonly Mask[]): { base: Column; key: string } {
+    const ref = dimension.compensation;
+    if (isRatioDimension(dimension)) {
+      const { x, y, a, b, c } = dimension.ratio;
+      const key = `${ref}\u0000ratio(${x},${y},${a},${b},${c})`;
+      const xs = this.channel(ref, x, gateId);
+      const ys = this.channel(ref, y, gateId);
+      const base = this.column(key).ensure(within, (todo, count) => {
+        const out = this.lazy.get(key)!.values;
+        for (let t = 0; t < count; t++) {
+          const i = todo[t]!;
+          // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) like ratioValues().
+          out[i] = (a * (xs[i]! - b)) / (ys[i]! - c);
+        }
+      }, supersets);
+      return { base, key };
+    }
+    return { base: this.channel(ref, dimension.channel, gateId), key: `${ref}\u0000channel(${dimension.channel})` };
   }
 
   private column(key: string): LazyColumn {

@@ -4,6 +4,7 @@ import { applyGate } from '../gates/apply-gate.js';
 import type { BooleanGateSpec } from '../gates/gate-spec.js';
 import { quadrantMasks } from '../gates/quadrant-masks.js';
 import { DimensionValues } from './dimension-values.js';
+import { rectangleByThresholds } from './rectangle-by-thresholds.js';
 import type { GatingStrategy } from './gating-strategy.js';
 import type { Population, PopulationTree } from './population-tree.js';
 import { validateStrategy } from './validate-strategy.js';
@@ -78,6 +79,16 @@ export function evaluateStrategy(
         add(node.id, node.parent ?? null, andInPlace(combine(gate, byId, total), parentMask));
         break;
       default: {
+        // Range and rectangle gates on transformed dimensions test bounds mapped back through the
+        // transform, transforming only values next to a bound (same decisions, far less logicle).
+        const byThresholds =
+          (gate.kind === 'range' || gate.kind === 'rectangle') && gate.dimensions.some((d) => d.transform !== undefined)
+            ? rectangleByThresholds(gate, values, node.id, parentMask, supersets)
+            : null;
+        if (byThresholds) {
+          add(node.id, node.parent ?? null, byThresholds);
+          break;
+        }
         const columns = gate.dimensions.map((d) => values.values(d, node.id, parentMask, supersets));
         add(node.id, node.parent ?? null, applyGate(gate, columns, node.id, parentMask));
       }

@@ -35,19 +35,19 @@ export class LazyColumn {
     }
     const n = this.values.length;
     const { done } = this;
-    const todo = new Uint32Array(n);
+    // Room for one extra write: the branch-free compaction below stores every i and advances only
+    // past the ones to keep (masks are unpredictable, so a branch here costs more than the store).
+    const todo = new Uint32Array(n + 1);
     let count = 0;
     if (within === null) {
       for (let i = 0; i < n; i++) {
-        if (done[i] === 0) {
-          todo[count++] = i;
-        }
+        todo[count] = i;
+        count += done[i]! ^ 1;
       }
     } else {
       for (let i = 0; i < n; i++) {
-        if ((done[i]! ^ 1) & within[i]!) {
-          todo[count++] = i;
-        }
+        todo[count] = i;
+        count += (done[i]! ^ 1) & within[i]!;
       }
       this.ensuredFor.add(within);
     }
