@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { errorLine } from '../io/format-error.js';
 import { runExperiment } from './run-experiment.js';
 
-/** `tamkit demo [--out DIR] [--events N] [--seed N] [--jobs N]` */
+/** `tamkit demo [--out DIR] [--events N] [--donors N] [--seed N] [--jobs N]` */
 export function demoCommand(cli: Argv, ctx: CommandContext): Argv {
   return cli.command(
     'demo',
@@ -17,18 +17,19 @@ export function demoCommand(cli: Argv, ctx: CommandContext): Argv {
         .option('out', { type: 'string', default: 'tamkit-demo', describe: 'folder for the study and its results' })
         .option('events', { type: 'number', default: DEMO_STUDY_DEFAULTS.eventsPerSample, describe: 'events per FCS file' })
         .option('seed', { type: 'number', default: DEMO_STUDY_DEFAULTS.seed, describe: 'seed of the simulation and the analysis' })
+        .option('donors', { type: 'number', default: DEMO_STUDY_DEFAULTS.donors, describe: 'donors (biological replicates)' })
         .option('jobs', { type: 'number', describe: 'worker threads (default: number of cores)' })
         .option('json', { type: 'boolean', default: false, describe: 'print the run summary as JSON' })
         .example('tamkit demo', 'writes ./tamkit-demo and opens with tamkit-demo/results/report.html'),
     async (argv) => {
       const dir = resolve(ctx.io.cwd, argv.out);
       try {
-        if (!(Number.isSafeInteger(argv.events) && argv.events >= 1000)) {
-          ctx.io.err(`tamkit demo: --events ${argv.events}: expected a whole number >= 1000\n`);
+        if (!(Number.isSafeInteger(argv.events) && argv.events >= 1000 && Number.isSafeInteger(argv.donors) && argv.donors >= 1)) {
+          ctx.io.err(`tamkit demo: --events ${argv.events} --donors ${argv.donors}: expected whole numbers, events >= 1000 and donors >= 1\n`);
           ctx.exitCode = EXIT.usage;
           return;
         }
-        const { files } = demoStudy({ ...DEMO_STUDY_DEFAULTS, seed: argv.seed, eventsPerSample: argv.events });
+        const { files } = demoStudy({ seed: argv.seed, eventsPerSample: argv.events, donors: argv.donors });
         for (const f of files) {
           writeFileAtomic(join(dir, f.name), f.bytes);
         }
