@@ -15,6 +15,7 @@
  *
  * Run alone: node --conditions=@tamkit/source --import tsx bench/gating.ts [events] [runs]
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { channelMeta, createEventTable, createRng, type EventTable } from '../packages/core/src/index.js';
@@ -37,7 +38,10 @@ export interface GatingCase {
   readonly tamkit: Timing;
   readonly baseline: Timing;
   readonly target: string;
+  /** The target, judged on the median wall time. */
   readonly met: boolean;
+  /** The target, judged on the median CPU time (what the code costs when the machine is shared). */
+  readonly metOnCpu: boolean;
   /** Population counts of both implementations, equal when they agree. */
   readonly counts: { readonly tamkit: readonly number[]; readonly baseline: readonly number[] };
 }
@@ -254,6 +258,7 @@ export function runGatingBench(events = 1_000_000, runs = 7, seed = 20261201): G
       baseline: polyNaive.timing,
       target: '>= 65M events/s',
       met: meps(poly.timing) >= 65,
+      metOnCpu: events / (poly.timing.cpuMs * 1000) >= 65,
       counts: { tamkit: [count(poly.result)], baseline: [count(polyNaive.result)] },
     },
     {
@@ -263,25 +268,27 @@ export function runGatingBench(events = 1_000_000, runs = 7, seed = 20261201): G
       baseline: stratNaive.timing,
       target: '<= 250 ms',
       met: strat.timing.wallMs <= 250,
+      metOnCpu: strat.timing.cpuMs <= 250,
       counts: { tamkit: ids.map((id) => strat.result.byId.get(id)!.count), baseline: stratNaive.result },
     },
   ];
   const f = (v: number): string => v.toFixed(0);
   const rows = cases.flatMap((c) => {
     const agree = c.counts.tamkit.every((v, i) => v === c.counts.baseline[i]) ? 'yes' : 'NO';
-    const rate = (t: Timing): string => (events / (t.wallMs * 1000)).toFixed(1);
+    const rate = (ms: number): string => (events / (ms * 1000)).toFixed(1);
+    const verdict = (ok: boolean): string => (ok ? 'met' : 'missed');
     return [
-      [c.name, 'tamkit', f(c.tamkit.wallMs), f(c.tamkit.cpuMs), f(c.tamkit.fastestMs), rate(c.tamkit), `${c.target}: ${c.met ? 'met' : 'missed'}`, agree],
-      [c.name, 'plain loop', f(c.baseline.wallMs), f(c.baseline.cpuMs), f(c.baseline.fastestMs), rate(c.baseline), `speed-up ${(c.baseline.wallMs / c.tamkit.wallMs).toFixed(1)}x`, ''],
+      [c.name, 'tamkit', f(c.tamkit.wallMs), f(c.tamkit.cpuMs), f(c.tamkit.fastestMs), rate(c.tamkit.wallMs), rate(c.tamkit.cpuMs), `${c.target}: ${verdict(c.met)} (wall), ${verdict(c.metOnCpu)} (CPU)`, agree],
+      [c.name, 'plain loop', f(c.baseline.wallMs), f(c.baseline.cpuMs), f(c.baseline.fastestMs), rate(c.baseline.wallMs), rate(c.baseline.cpuMs), `tamkit ${(c.baseline.wallMs / c.tamkit.wallMs).toFixed(1)}x faster (wall), ${(c.baseline.cpuMs / c.tamkit.cpuMs).toFixed(1)}x (CPU)`, ''],
     ];
   });
   const markdown = [
-    `${events.toLocaleString('en-US')} events, seed ${seed}, median of ${runs} runs after a warm-up`,
+    `${events.toLocaleString('en-US')} events, seed ${seed}, median of ${runs} runs after a warm-up; ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`,
     '',
     markdownTable(
-      ['case', 'implementation', 'median ms', 'CPU ms', 'fastest ms', 'M events/s', 'target', 'same counts'],
+      ['case', 'implementation', 'median ms', 'CPU ms', 'fastest ms', 'M events/s (wall)', 'M events/s (CPU)', 'target', 'same counts'],
       rows,
-      ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'l'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
     ),
   ].join('\n');
   return { events, runs, seed, cases, markdown };
