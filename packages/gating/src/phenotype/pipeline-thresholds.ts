@@ -19,9 +19,19 @@ export interface PreparedControl {
 }
 
 /**
- * The positivity threshold of one marker on the display scale. With a control: its percentile, raised
- * to the sample's own cut-off when the sample's negatives lie above it (`THRESHOLD_ABOVE_CONTROL`).
- * Without: the sample's own cut-off (see `dataThreshold`) with `THRESHOLD_NO_CONTROL`.
+ * Share of the sample's own negatives (its gated events below its own cut-off) that may lie above the
+ * control's cut-off beyond the nominal `1 − percentile/100` before the control is judged not to
+ * match the sample's negatives: 5 percentage points (10× the nominal 0.5% at the 99.5th percentile).
+ */
+export const ABOVE_CONTROL_EXCESS = 0.05;
+
+/**
+ * The positivity threshold of one marker on the display scale. With a control: its percentile. As a
+ * safety net, when the sample's own negatives lie above that cut-off — more than the nominal
+ * `1 − percentile/100` plus {@link ABOVE_CONTROL_EXCESS} of the sample's events below its own
+ * cut-off (see `dataThreshold`) are above the control's — the sample's cut-off is used instead
+ * (`THRESHOLD_ABOVE_CONTROL`, source still the control's kind). Without a control: the sample's own
+ * cut-off with `THRESHOLD_NO_CONTROL`.
  *
  * @param linear the sample's compensated column; its gated events are subsampled and transformed.
  */
@@ -40,12 +50,13 @@ export function markerThreshold(
       percentile: options.percentile,
       source: control.kind,
     });
-    // The control's cut-off is a floor: when the stained sample's own negatives lie above it (nonspecific
-    // antibody binding, which a stain-free control lacks), the sample's cut-off (valley, else the upper
-    // edge of its single population) is used instead, and the result says so.
-    const fromData = dataThreshold(channel, transform, linear, gate, options);
+    // Safety net: a control that lacks what the stained sample's negatives carry (heavy nonspecific
+    // binding of the antibody, a mismatched isotype) puts its percentile inside the sample's negative
+    // population. Then the sample's own cut-off is used, and the result says so.
+    const { threshold: fromData, sorted } = dataThreshold(channel, transform, linear, gate, options);
+    const aboveShare = shareOfNegativesAbove(sorted, fromData.value, fromControl.value);
     let threshold = fromControl;
-    if (fromData.value > fromControl.value) {
+    if (fromData.value > fromControl.value && aboveShare > 1 - options.percentile / 100 + ABOVE_CONTROL_EXCESS) {
       threshold = {
         ...fromControl,
         value: fromData.value,
@@ -55,20 +66,39 @@ export function markerThreshold(
           percentile: options.percentile,
           controlCut: fromControl.value,
           sampleCut: fromData.value,
+          negativesAboveControl: aboveShare,
         },
         warnings: [
           ...fromControl.warnings,
           {
             code: 'THRESHOLD_ABOVE_CONTROL',
-            message: `${channel}: the sample's negatives lie above the ${control.kind} control's ${options.percentile}th percentile (${fromControl.value.toFixed(3)}); cut at the sample's own cut-off (${fromData.value.toFixed(3)}) instead`,
-            context: { channel, controlCut: fromControl.value, sampleCut: fromData.value },
+            message: `${channel}: ${(100 * aboveShare).toFixed(1)}% of the sample's negatives lie above the ${control.kind} control's ${options.percentile}th percentile (${fromControl.value.toFixed(3)}); cut at the sample's own cut-off (${fromData.value.toFixed(3)}) instead`,
+            context: { channel, controlCut: fromControl.value, sampleCut: fromData.value, negativesAboveControl: aboveShare },
           },
         ],
       };
     }
     return { threshold, controlDisplay: { values, mask: control.mask } };
   }
-  return { threshold: dataThreshold(channel, transform, linear, gate, options) };
+  return { threshold: dataThreshold(channel, transform, linear, gate, options).threshold };
+}
+
+/**
+ * Share of the sorted values below `sampleCut` (the sample's own negatives) that are ≥ `controlCut`;
+ * 0 when there are none.
+ */
+function shareOfNegativesAbove(sorted: Float64Array, sampleCut: number, controlCut: number): number {
+  let negatives = 0;
+  let above = 0;
+  for (const v of sorted) {
+    if (v < sampleCut) {
+      negatives++;
+      if (v >= controlCut) {
+        above++;
+      }
+    }
+  }
+  return negatives === 0 ? 0 : above / negatives;
 }
 
 /** SDs above the single (negative) mode of the fallback cut-off: 0.13% of normal negatives lie above. */
@@ -85,7 +115,7 @@ function dataThreshold(
   linear: Column,
   gate: Mask,
   options: { readonly sampleSize: number; readonly seed: number },
-): Threshold {
+): { threshold: Threshold; sorted: Float64Array } {
   // Only the seeded subsample is transformed to the display scale.
   const sorted = sampleValues(linear, gate, options.sampleSize, createRng(options.seed), (v) =>
     transform.apply(v),
@@ -117,5 +147,5 @@ function dataThreshold(
       };
     }
   }
-  return threshold;
+  return { threshold, sorted };
 }

@@ -69,9 +69,11 @@ export function drawPhenotype(ctx: DrawContext): number {
 
 /**
  * Adds one cell's stains and autofluorescence to `out.signal` and sets its scatter. `positive[f]` says
- * whether marker f is expressed (the TRUE state); a positive marker's median is
- * `negativeMedian · 10^(positiveDecades + extraDecades)`, times the cell's programme strength; antibody
- * stains are multiplied by `scale`.
+ * whether marker f is expressed (the TRUE state). Every cell carries the stain's nonspecific binding
+ * (median `nonspecific · autofluorescence`); a positive marker adds a specific stain of median
+ * `backgroundLevel · (10^(positiveDecades + extraDecades) − 1)` times the cell's programme strength
+ * (none when that exponent is ≤ 0). Both are log-normal (0.25 decades); antibody stains are
+ * multiplied by `scale`.
  */
 function addCell(ctx: DrawContext, model: ScatterModel, positive: readonly boolean[], scale: number, out: EventDraw): void {
   const { rng } = ctx;
@@ -83,12 +85,15 @@ function addCell(ctx: DrawContext, model: ScatterModel, positive: readonly boole
   const af = model.af * Math.exp(AF_SIGMA_LN * rng.normal());
   for (let f = 0; f < MACROPHAGE_STAINS.length; f++) {
     const stain = MACROPHAGE_STAINS[f]!;
-    let logMedian = Math.log(stain.negativeMedian);
+    let value = logNormal(rng, stain.nonspecific * stain.autofluorescence, STAIN_SIGMA_LN);
     if (positive[f]) {
-      logMedian +=
-        (ctx.positiveDecades + stain.extraDecades) * Math.LN10 + (M1[f] ? m1Strength : M2[f] ? m2Strength : 0);
+      const gain = 10 ** (ctx.positiveDecades + stain.extraDecades) - 1;
+      if (gain > 0) {
+        const strength = M1[f] ? m1Strength : M2[f] ? m2Strength : 0;
+        value += stain.backgroundLevel * gain * Math.exp(strength + STAIN_SIGMA_LN * rng.normal());
+      }
     }
-    const value = Math.exp(logMedian + STAIN_SIGMA_LN * rng.normal()) * ctx.stainPresent[f]!;
+    value *= ctx.stainPresent[f]!;
     // `scale` dims antibody stains (dead cells, debris); the viability dye binds regardless.
     out.signal[f]! += (VIABILITY[f] ? 1 : scale) * value + af * stain.autofluorescence;
   }
