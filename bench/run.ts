@@ -36,7 +36,7 @@ export const SECTIONS: readonly BenchSection[] = [
   },
   {
     name: 'gating',
-    summary: 'gating: a lone 8-vertex polygon and a 6-gate strategy with compensation and logicle on 1M events, against plain loops',
+    summary: 'a lone 8-vertex polygon and a 6-gate strategy with compensation and logicle on 1M events, against plain loops',
     run(log) {
       log(runGatingBench().markdown);
     },

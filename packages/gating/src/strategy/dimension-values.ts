@@ -151,19 +151,22 @@ export class DimensionValues {
     let out = this.compensated.get(key);
     if (!out) {
       // observed[detectors] · S⁻¹, column j only, summed over k in ascending order as compensate()
-      // does (so values are identical). All events: a streaming loop is cheaper than a gather.
+      // does, skipping zero coefficients as it does (so values are identical). All events: streaming
+      // is cheaper than a gather. Up to four terms per pass over the events.
       const n = comp.detectorIndex.length;
       const len = this.table.eventCount;
       out = new Float64Array(len);
+      const cols: Column[] = [];
+      const fs: number[] = [];
       for (let k = 0; k < n; k++) {
         const f = comp.inverse[k * n + j]!;
-        if (f === 0) {
-          continue;
+        if (f !== 0) {
+          cols.push(this.table.columns[comp.detectorIndex[k]!]!);
+          fs.push(f);
         }
-        const o = this.table.columns[comp.detectorIndex[k]!]!;
-        for (let e = 0; e < len; e++) {
-          out[e] = out[e]! + o[e]! * f;
-        }
+      }
+      for (let t = 0; t < cols.length; t += 4) {
+        accumulate(out, cols.slice(t, t + 4), fs.slice(t, t + 4));
       }
       this.compensated.set(key, out);
     }
@@ -198,5 +201,29 @@ export class DimensionValues {
     }
     this.compensations.set(ref, result);
     return result;
+  }
+}
+
+/** out[e] = (((out[e] + c0[e]·f0) + c1[e]·f1) + c2[e]·f2) + c3[e]·f3 for 1 to 4 terms, in this order. */
+function accumulate(out: Float64Array, cols: readonly Column[], fs: readonly number[]): void {
+  const len = out.length;
+  const [c0, c1, c2, c3] = cols;
+  const [f0 = 0, f1 = 0, f2 = 0, f3 = 0] = fs;
+  if (c3 && c2 && c1 && c0) {
+    for (let e = 0; e < len; e++) {
+      out[e] = out[e]! + c0[e]! * f0 + c1[e]! * f1 + c2[e]! * f2 + c3[e]! * f3;
+    }
+  } else if (c2 && c1 && c0) {
+    for (let e = 0; e < len; e++) {
+      out[e] = out[e]! + c0[e]! * f0 + c1[e]! * f1 + c2[e]! * f2;
+    }
+  } else if (c1 && c0) {
+    for (let e = 0; e < len; e++) {
+      out[e] = out[e]! + c0[e]! * f0 + c1[e]! * f1;
+    }
+  } else if (c0) {
+    for (let e = 0; e < len; e++) {
+      out[e] = out[e]! + c0[e]! * f0;
+    }
   }
 }
