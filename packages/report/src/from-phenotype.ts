@@ -5,9 +5,9 @@ import { compositionByConditionFigure, compositionBySampleFigure } from './compo
 import type { CompositionInput } from './composition-figure.js';
 import { mfiTable, thresholdTable } from './flow-tables.js';
 import type { MarkerIntensityRow } from './flow-tables.js';
-import { gatingHierarchyFigure } from './gating-hierarchy-figure.js';
 import type { GatePanel } from './gating-hierarchy-figure.js';
 import { markerHistogramFigure } from './marker-histogram-figure.js';
+import { sampleFlowFigure } from './sample-flow-figure.js';
 import type { MarkerHistogramInput } from './marker-histogram-figure.js';
 import type { ReportBlock, ReportSection, ReportWarning } from './report-document.js';
 
@@ -69,15 +69,17 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
       blocks.push({
         type: 'figure',
         title: `${s.sample}: gating hierarchy`,
-        caption: `Each plot shows the parent population as a density of pre-binned events (colour = log10 events per bin); gates drawn with their % of parent.${
+        caption: `Top: each plot shows the parent population as a density of pre-binned events (colour = log10 events per bin); gates drawn with their % of parent.${(s.histograms ?? []).length > 0 ? ' Bottom: marker histograms as % of events per bin, the sample solid, its control dashed, the positivity threshold in red.' : ''}${
           subsampled.length > 0 ? ` Scatter plots show a seeded random subsample (${subsampled.map((p) => `${p.population}: ${p.scatter!.x.length} of ${p.scatter!.of} events, seed ${p.scatter!.seed}`).join('; ')}).` : ''
         }`,
-        figure: gatingHierarchyFigure(s.panels),
-        height: 340,
+        // Histograms share the figure (bottom row): one figure, one export per sample.
+        figure: sampleFlowFigure(s.panels, s.histograms ?? []),
+        height: (s.histograms ?? []).length > 0 ? 620 : 340,
       });
-    }
-    for (const h of s.histograms ?? []) {
-      blocks.push({ type: 'figure', title: `${s.sample}: ${h.marker}`, figure: markerHistogramFigure(h), height: 300 });
+    } else {
+      for (const h of s.histograms ?? []) {
+        blocks.push({ type: 'figure', title: `${s.sample}: ${h.marker}`, figure: markerHistogramFigure(h), height: 300 });
+      }
     }
     if (s.thresholds && s.thresholds.length > 0) {
       blocks.push(thresholdTable(s.thresholds.map((t) => ({ marker: t.marker, value: t.value, source: `${t.method}${t.control ? ` (${t.control})` : ' (no control)'}` }))));

@@ -68,3 +68,5 @@ export type { PhenotypeJsonEntry } from './from-phenotype-json.js';
 export { gateOverlayFromSpec } from './gate-overlay-from-spec.js';
 export type { AxisTransforms } from './gate-overlay-from-spec.js';
 export { recordsSection } from './records-section.js';
+export { sampleFlowFigure } from './sample-flow-figure.js';
+export { markerHistogramParts } from './marker-histogram-figure.js';

@@ -34,6 +34,32 @@ function percentTrace(h: Binned1d, name: string, colour: string, dash: string): 
 }
 
 /**
+ * Traces, threshold line and label of a marker histogram drawn on the axes `xref`/`yref` (e.g. 'x4',
+ * 'y4'), for figures that combine several plots.
+ *
+ * @example markerHistogramParts(input, 'x2', 'y2').data.length // 2 with a control
+ */
+export function markerHistogramParts(
+  input: MarkerHistogramInput,
+  xref: string,
+  yref: string,
+): { data: PlotlyTrace[]; shapes: Record<string, unknown>[]; annotations: Record<string, unknown>[] } {
+  const axes = { xaxis: xref, yaxis: yref };
+  const data: PlotlyTrace[] = [{ ...percentTrace(input.sample.histogram, input.sample.label, seriesColour(0), 'solid'), ...axes }];
+  if (input.control) {
+    data.push({ ...percentTrace(input.control.histogram, input.control.label, '#555555', 'dash'), ...axes });
+  }
+  const shapes: Record<string, unknown>[] = [];
+  const annotations: Record<string, unknown>[] = [];
+  if (input.threshold) {
+    const x = input.threshold.position;
+    shapes.push({ type: 'line', xref, yref: `${yref} domain`, x0: x, x1: x, y0: 0, y1: 1, line: { color: '#C00000', width: 1.5 } });
+    annotations.push({ xref, yref: `${yref} domain`, x, y: 1, yanchor: 'bottom', showarrow: false, text: plotlyText(input.threshold.label), font: { size: 11, color: '#C00000' } });
+  }
+  return { data, shapes, annotations };
+}
+
+/**
  * A marker histogram on its display transform: the sample as % of events per bin (so sample and
  * control compare whatever their event counts), the control (FMO) dashed, and the positivity threshold
  * as a vertical line with its label.
@@ -41,16 +67,7 @@ function percentTrace(h: Binned1d, name: string, colour: string, dash: string): 
  * @example markerHistogramFigure({ marker: 'CD206', axis, sample: { label: 'S1', histogram } })
  */
 export function markerHistogramFigure(input: MarkerHistogramInput): PlotlyFigure {
-  const data: PlotlyTrace[] = [percentTrace(input.sample.histogram, input.sample.label, seriesColour(0), 'solid')];
-  if (input.control) {
-    data.push(percentTrace(input.control.histogram, input.control.label, '#555555', 'dash'));
-  }
-  const shapes: Record<string, unknown>[] = [];
-  const annotations: Record<string, unknown>[] = [];
-  if (input.threshold) {
-    shapes.push({ type: 'line', xref: 'x', yref: 'y domain', x0: input.threshold.position, x1: input.threshold.position, y0: 0, y1: 1, line: { color: '#C00000', width: 1.5 } });
-    annotations.push({ xref: 'x', yref: 'y domain', x: input.threshold.position, y: 1, yanchor: 'bottom', showarrow: false, text: plotlyText(input.threshold.label), font: { size: 11, color: '#C00000' } });
-  }
+  const { data, shapes, annotations } = markerHistogramParts(input, 'x', 'y');
   return {
     data,
     layout: {

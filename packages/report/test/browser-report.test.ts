@@ -121,9 +121,11 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
     expect(await page.locator('#sample-1 > h2').textContent()).toBe(HOSTILE.sample);
     expect(await page.title()).toBe(`Report ${HOSTILE.sample}`);
     expect(await page.locator('#sample-1 dl.tk-kv dd').allTextContents()).toEqual(['Synthetic', HOSTILE.file, HOSTILE.keyword]);
-    // Plotly titles and axis labels show the marker name literally.
-    expect(await page.locator('#sample-1-b1 .gtitle').textContent()).toBe(HOSTILE.marker);
-    expect(await page.locator('#sample-1-b1 .xtitle').textContent()).toBe(HOSTILE.marker);
+    // Plotly axis titles and annotations show the marker name literally (the CD80 axis is the
+    // third density plot's x axis and the first histogram's, x4).
+    expect(await page.locator('#sample-1-b0 .x3title').textContent()).toBe(HOSTILE.marker);
+    expect(await page.locator('#sample-1-b0 .x4title').textContent()).toBe(HOSTILE.marker);
+    expect(await page.locator('#sample-1-b0 .annotation-text').allTextContents()).toContain(HOSTILE.marker);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(3);
     expect(await page.locator('#provenance td').allTextContents()).toEqual(expect.arrayContaining([HOSTILE.file, `${HOSTILE.keyword} accepted with allowDataOffByOne`]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ellipsePoints, gateOverlayParts, gatingHierarchyFigure, markerHistogramFigure } from '../src/index.js';
+import { ellipsePoints, gateOverlayParts, gatingHierarchyFigure, markerHistogramFigure, sampleFlowFigure } from '../src/index.js';
 import type { Binned2d } from '../src/index.js';
 
 const density: Binned2d = { xRange: [0, 4], yRange: [0, 4], xBins: 2, yBins: 2, counts: [[0, 10], [1, 100]], total: 111, outside: 0, nan: 0 };
@@ -115,5 +115,28 @@ describe('markerHistogramFigure', () => {
     expect(fig.data[0]!.y).toEqual([12.5, 37.5, 0, 50]);
     expect(fig.data[1]!.y).toEqual([50, 50, 0, 0]);
     expect(fig.layout.shapes).toEqual([{ type: 'line', xref: 'x', yref: 'y domain', x0: 2.5, x1: 2.5, y0: 0, y1: 1, line: { color: '#C00000', width: 1.5 } }]);
+  });
+});
+
+describe('sampleFlowFigure', () => {
+  it('puts the hierarchy on the top row and the histograms on their own axes in the bottom row', () => {
+    const h = { range: [0, 4] as [number, number], counts: [1, 1], total: 2, outside: 0, nan: 0 };
+    const hist = (marker: string) => ({ marker, axis: { label: marker, range: [0, 4] as [number, number] }, sample: { label: 'S1', histogram: h }, control: { label: 'FMO', histogram: h }, threshold: { position: 1, label: 't' } });
+    const fig = sampleFlowFigure([{ population: 'All', x: { label: 'a', range: [0, 4] }, y: { label: 'b', range: [0, 4] }, density, gates: [] }], [hist('CD80'), hist('CD206')]);
+    // 1 heatmap + 2 × (sample + control) traces, on axes 1, 2, 2, 3, 3.
+    expect(fig.data.map((t) => [t.type, t.xaxis])).toEqual([
+      ['heatmap', 'x'],
+      ['scatter', 'x2'],
+      ['scatter', 'x2'],
+      ['scatter', 'x3'],
+      ['scatter', 'x3'],
+    ]);
+    expect([fig.layout.yaxis, fig.layout.yaxis2, fig.layout.yaxis3].map((a) => (a as { domain: number[] }).domain)).toEqual([
+      [0.58, 1],
+      [0, 0.36],
+      [0, 0.36],
+    ]);
+    expect((fig.layout.xaxis3 as { domain: number[] }).domain).toEqual([0.525, 0.975]);
+    expect((fig.layout.shapes as { xref: string }[]).map((s) => s.xref)).toEqual(['x2', 'x3']);
   });
 });

@@ -10,8 +10,7 @@ import {
   doseResponseFigure,
   lowEventWarnings,
   migrationAssayWarnings,
-  gatingHierarchyFigure,
-  markerHistogramFigure,
+  sampleFlowFigure,
   mfiTable,
   migrationFigure,
   thumbnailDataUri,
@@ -117,18 +116,24 @@ export function syntheticReport(o: SyntheticOptions): ReportDocument {
         ],
       },
     ];
-    const hx = bin1d(markers.x, { range: cd80.range, bins: 256 });
-    const fmo = bin1d(
-      markers.x.map((v) => Math.min(v, 1.0 + (v - 2.9) * 0.1)),
-      { range: cd80.range, bins: 256 },
-    );
+    const fmoOf = (col: Float64Array, mode: number): Float64Array => col.map((v) => Math.min(v, 1.0 + (v - mode) * 0.1));
+    const histograms = [
+      { marker: o.hostile ? HOSTILE.marker : 'CD80', axis: cd80, column: markers.x, mode: 2.9, threshold: 'threshold 1 500 (FMO 99.5th pct)' },
+      { marker: 'CD206', axis: cd206, column: markers.y, mode: 3.0, threshold: 'threshold 2 000 (FMO 99.5th pct)' },
+    ].map((h) => ({
+      marker: h.marker,
+      axis: h.axis,
+      sample: { label: name, histogram: bin1d(h.column, { range: h.axis.range, bins: 256 }) },
+      control: { label: `FMO ${h.marker}`, histogram: bin1d(fmoOf(h.column, h.mode), { range: h.axis.range, bins: 256 }) },
+      threshold: { position: 2.0, label: h.threshold },
+    }));
     const sectionBlocks: ReportSection['blocks'] = [
-      { type: 'figure', title: `${name}: gating hierarchy`, caption: `Density of ${n} events per plot, pre-binned ${bins} × ${bins} (colour = log10 events per bin).`, figure: gatingHierarchyFigure(panels), height: 340 },
       {
         type: 'figure',
-        title: `${name}: CD80`,
-        figure: markerHistogramFigure({ marker: o.hostile ? HOSTILE.marker : 'CD80', axis: cd80, sample: { label: name, histogram: hx }, control: { label: 'FMO CD80', histogram: fmo }, threshold: { position: 2.0, label: 'threshold 1 500 (FMO 99.5th pct)' } }),
-        height: 300,
+        title: `${name}: gating and markers`,
+        caption: `Top: density of ${n} events per plot, pre-binned ${bins} × ${bins} (colour = log10 events per bin). Bottom: marker histograms, sample solid, FMO dashed.`,
+        figure: sampleFlowFigure(panels, histograms),
+        height: 620,
       },
       { type: 'keyValue', title: 'FCS keywords', entries: [['$CYT', 'Synthetic'], ['$FIL', o.hostile ? HOSTILE.file : `${name}.fcs`], ['$SRC', o.hostile ? HOSTILE.keyword : name]] },
     ];
