@@ -20,7 +20,7 @@ export type StatsScale = 'scale' | 'transformed';
 /** Percentile columns of `--stats` (the median has its own column). */
 const STATS_PERCENTILES = POPULATION_STATS_DEFAULTS.percentiles.filter((p) => p !== 50);
 
-/** Header of the `--stats` CSV (see docs: one row per file, population and channel). */
+/** Header of the `--stats` CSV: one row per file, population and channel (packages/gating/README.md, "From the command line"). */
 export const STATS_COLUMNS: readonly string[] = [
   'file',
   'population',
