@@ -114,6 +114,18 @@ describe('tamkit gate on the demo fixture', () => {
     expect(r.populations[0]).toEqual({ sample: fixture, population: 'Cells', parent: null, events: byId.get('Cells')!.count, percentOfParent: byId.get('Cells')!.percentOfParent });
   });
 
+  it('--json output is a result tamkit report turns into a population table', async () => {
+    const dir = tempDir();
+    const { stdout } = await run(['gate', fixture, '--gates', gates, '--json']);
+    writeFileSync(join(dir, 'gate.json'), stdout);
+    const html = join(dir, 'report.html');
+    const report = await run(['report', join(dir, 'gate.json'), '-o', html]);
+    expect(report.code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('Gated populations');
+    expect(text).toContain('CD86+CD206+');
+  });
+
   it("--compensation none equals gates that say 'uncompensated'; a CSV of the file's $SPILLOVER equals auto; Comp- names read the FCS spillover", async () => {
     const dir = tempDir();
     const text = readFileSync(join(repoRoot, gates), 'utf8');
