@@ -40,8 +40,10 @@ export const PHENOTYPE_DEFAULTS: {
 /**
  * Phenotypes one macrophage sample end to end: compensation with the file's spillover, automated
  * pre-gates (`autoPregate`: cells, singlets, live, macrophages), logicle display values of the M1/M2
- * markers, a positivity threshold per marker (the marker's own FMO control, else the isotype or
- * unstained control, else the sample's density valley with `THRESHOLD_NO_CONTROL`), classification of
+ * markers, a positivity threshold per marker (the 99.5th percentile of the marker's own FMO control,
+ * else of the isotype or unstained control — replaced by the sample's own cut-off with
+ * `THRESHOLD_ABOVE_CONTROL` only when the sample's negatives lie above it — else the sample's own
+ * cut-off with `THRESHOLD_NO_CONTROL`), classification of
  * the macrophage gate by role rules (`classifyByRules`) or k-means clusters named by their centres
  * (`kmeansCluster` + `annotateClusters`), class percentages and the M1/M2 ratio, and per marker and
  * class the median MFI, its ratio and difference to the FMO control and the stain index

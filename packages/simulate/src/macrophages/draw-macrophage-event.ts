@@ -43,7 +43,7 @@ export interface EventDraw {
 /** Per-sample constants the event draws need. */
 export interface DrawContext {
   readonly rng: Rng;
-  /** Log10 distance of positive from negative medians (separation + donor shift), in decades. */
+  /** Decades of positives above the stain's background level (separation + donor shift). */
   readonly positiveDecades: number;
   /** 1 when a stain is present, 0 when absent (FMO marker, unstained control). */
   readonly stainPresent: Float64Array;

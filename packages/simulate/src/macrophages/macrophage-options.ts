@@ -44,7 +44,10 @@ export interface MacrophageSampleOptions {
   readonly fmoMarker?: string;
   /** Unstained control: every stain absent (autofluorescence only). */
   readonly unstained?: boolean;
-  /** Distance between negative and positive medians of every stain, in decades (log10). Default 1.3. */
+  /**
+   * Decades (log10) of every positive stain above its detector's background level: the specific stain
+   * has median `backgroundLevel · (10^separation − 1)`; 0 puts positives on the negatives. Default 1.3.
+   */
   readonly separation?: number;
   readonly composition?: MacrophageComposition;
   /** Log10 shift of every positive stain median (a donor effect), in decades. Default 0. */

@@ -67,10 +67,13 @@ function clipScatter(v: number): number {
  * Simulates one macrophage polarisation sample (or an FMO / unstained control) with known truth.
  * Each event is, independently, debris, a doublet, a dead cell, a non-macrophage or a live single
  * macrophage whose phenotype (M1, M2, double-positive, double-negative) is drawn from the
- * condition's mix; its marker stains are log-normal around negative or positive medians according to
- * that TRUE state; autofluorescence is added per fluorochrome; spillover S mixes the fluorescence
- * (observed = true · S); then detector noise (electronic + photon) is added after background
- * subtraction, so dim events can be negative. Model and parameters: docs/phenotyping-panel.md.
+ * condition's mix. Every cell carries each present stain's small nonspecific binding (5–20% of the
+ * detector's autofluorescence), and each marker that is positive in that TRUE state adds a specific
+ * stain `separation` decades above the stain's background level; autofluorescence is added per
+ * fluorochrome; spillover S mixes the fluorescence (observed = true · S); then detector noise
+ * (electronic + photon) is added after background subtraction, so dim events can be negative. A
+ * stained sample's negatives thus look like its FMO control in that detector, as on real instruments.
+ * Model and parameters: docs/phenotyping.md §1.
  * O(events × channels).
  *
  * @throws {TypeError} on an unknown condition or FMO marker. @throws {RangeError} on a bad count,
