@@ -79,6 +79,25 @@ describe('tamkit export --gate --population', () => {
     expect([exported.version, exported.dataType, exported.byteOrder]).toEqual(['FCS3.1', 'I', '4,3,2,1']);
   });
 
+  it('keeps log amplification of integer data: the exported file gives the same scale values', async () => {
+    const dir = tempDir();
+    const src = 'fixtures/fcs/log-amplified.fcs';
+    const gateFile = join(dir, 'fl1.yaml');
+    // FL1-H is a 4-decade log channel (fixtures/fcs/README.md): scale values 10^(4·v/1024) run 1..10^4.
+    writeFileSync(gateFile, 'version: 1\ngates:\n  - id: Bright\n    kind: range\n    dimension: { channel: FL1-H, compensation: uncompensated }\n    min: 100\n');
+    const out = join(dir, 'bright.fcs');
+    const { code, stderr } = await run(['export', src, '--gate', gateFile, '--population', 'Bright', '-o', out]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const source = read(join(repoRoot, src));
+    const scaled = scaleDataset(source);
+    const mask = Array.from(scaled.columns[2]!, (v) => (v >= 100 ? 1 : 0));
+    const exported = read(out);
+    expect(firstDifference(source, mask, exported)).toBeNull();
+    expect(exported.parameters.map((p) => p.amplification)).toEqual(source.parameters.map((p) => p.amplification));
+    const rows = mask.flatMap((m, i) => (m ? [i] : []));
+    expect(Array.from(scaleDataset(exported).columns[2]!)).toEqual(rows.map((i) => scaled.columns[2]![i]));
+  });
+
   it('names an unknown population, writes nothing and exits 2', async () => {
     const dir = tempDir();
     const { code, stderr } = await run(['export', fixture, '--gate', gates, '--population', 'M7', '-o', join(dir, 'x.fcs')]);
@@ -112,5 +131,35 @@ describe.skipIf(!existsSync(join(gml, 'MANIFEST.json')))('tamkit export --gate o
       const mask = readFileSync(join(gml, 'truth', truth), 'utf8').split('\n').filter((l) => l !== '').map(Number);
       expect({ id, difference: firstDifference(source, mask, read(out)) }).toEqual({ id, difference: null });
     }
+  });
+
+  const fcsDir = join(corpusDir, 'fcs');
+  const all = (dir: string, channel: string): string => {
+    const gateFile = join(dir, 'all.yaml');
+    writeFileSync(gateFile, `version: 1\ngates:\n  - id: All\n    kind: range\n    dimension: { channel: ${channel}, compensation: uncompensated }\n    min: -1e300\n`);
+    return gateFile;
+  };
+
+  it('refuses float data with log amplification ($PnE on F data cannot be written as FCS 3.1)', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await run(['export', join(fcsDir, 'cytoflow__itn_02.fcs'), '--gate', all(dir, 'FSC'), '--population', 'All', '-o', join(dir, 'x.fcs')]);
+    expect(code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['all.yaml']);
+    expect(stderr.replace(fcsDir, '<corpus>/fcs')).toMatchInlineSnapshot(`
+      "tamkit export: <corpus>/fcs/cytoflow__itn_02.fcs: EXPORT_UNWRITABLE: channel CD8: $P3E 4,0 on float data cannot be written as FCS 3.1, which requires 0,0 for float data; export as CSV instead
+      "
+    `);
+  });
+
+  it('drops keywords whose names are not printable ASCII, with a warning, and keeps the events', async () => {
+    const dir = tempDir();
+    const file = join(fcsDir, 'fcsparser__cyflow_cube_8.fcs');
+    const source = read(file);
+    const out = join(dir, 'all.fcs');
+    const { code, stderr } = await run(['export', file, '--gate', all(dir, source.parameters[0]!.name), '--population', 'All', '-o', out]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/warning EXPORT_KEYWORDS_DROPPED: \d+ keyword\(s\) whose names are not printable ASCII were not written/);
+    const mask = Array.from(scaleDataset(source).columns[0]!, (v) => (v >= -1e300 ? 1 : 0));
+    expect(firstDifference(source, mask, read(out))).toBeNull();
   });
 });

@@ -147,7 +147,11 @@ function exportPopulation(ctx: CommandContext, argv: PopulationArgs): void {
     const spillover = fcsSpilloverFor(mode, ds.spillover);
     const resolved = mode.kind === 'none' ? strategy : resolveCompensatedNames(strategy, table, spillover, file);
     const population = requirePopulation(evaluateStrategy(resolved, table, { fcsSpillover: spillover }), argv.population);
-    writeChunksAtomic(resolve(ctx.io.cwd, argv.output), populationFcsChunks(ds, population));
+    const { chunks, dropped } = populationFcsChunks(ds, population);
+    writeChunksAtomic(resolve(ctx.io.cwd, argv.output), chunks);
+    if (dropped.length > 0) {
+      ctx.io.err(`tamkit export: ${file}: warning EXPORT_KEYWORDS_DROPPED: ${dropped.length} keyword(s) whose names are not printable ASCII were not written\n`);
+    }
   } catch (e) {
     const line = errorLine(stage, e);
     ctx.io.err(`tamkit export: ${line}\n`);

@@ -29,17 +29,39 @@ export function requirePopulation(tree: PopulationTree, id: string): Population 
   return found;
 }
 
+/** FCS 3.1 §3.2.7: a keyword is printable ASCII without leading or trailing spaces. */
+const WRITABLE_KEYWORD = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
 /**
  * Writer options that keep a data set's stored values and keywords: same data type (`I` widths
  * rounded up to 8/16/32 bits; delimited ASCII written as 32-bit integers), same byte order, every
  * keyword except the ones the writer owns (offsets, `$TOT`, `$PAR`, `$BYTEORD`, `$DATATYPE`, `$MODE`,
- * `$NEXTDATA`, `$PnN/S/B/E/R/G`, which it writes from the table), and keywords with empty values
- * (FCS 3.1 forbids them). `$SPILLOVER`/`SPILL` are kept verbatim. Adds {@link POPULATION_KEYWORD}.
+ * `$NEXTDATA`, `$PnN/S/B/E/R/G`, which it writes from the table), keywords with empty values (FCS 3.1
+ * forbids them) and keywords whose names are not printable ASCII (listed in `dropped`).
+ * `$SPILLOVER`/`SPILL` are kept verbatim. Adds {@link POPULATION_KEYWORD}.
+ *
+ * @throws {TamkitError} `EXPORT_UNWRITABLE` (context `{ channel }`) for float data on a channel with
+ *   log amplification ($PnE f1 > 0), which FCS 3.1 cannot express
  */
-export function keepingWriteOptions(ds: FcsDataset, population: Population): FcsWriteOptions {
+export function keepingWriteOptions(ds: FcsDataset, population: Population): { options: FcsWriteOptions; dropped: string[] } {
+  if (ds.dataType === 'F' || ds.dataType === 'D') {
+    const log = ds.parameters.find((p) => p.amplification[0] > 0);
+    if (log) {
+      throw new TamkitError(
+        'EXPORT_UNWRITABLE',
+        `channel ${log.name}: $P${log.n}E ${log.amplification.join(',')} on float data cannot be written as FCS 3.1, which requires 0,0 for float data; export as CSV instead`,
+        { channel: log.name },
+      );
+    }
+  }
   const keywords: Record<string, string> = {};
+  const dropped: string[] = [];
   for (const [key, value] of Object.entries(ds.keywords)) {
     if (value.trim() === '' || WRITER_OWNED.has(key) || WRITER_OWNED_PARAMETER.test(key) || key === POPULATION_KEYWORD) {
+      continue;
+    }
+    if (!WRITABLE_KEYWORD.test(key)) {
+      dropped.push(key);
       continue;
     }
     keywords[key] = value;
@@ -50,20 +72,26 @@ export function keepingWriteOptions(ds: FcsDataset, population: Population): Fcs
     [ds.delimiter, ...DELIMITERS].find((d) => /^[\x21-\x7e]$/.test(d) && entries.every(([k, v]) => !k.includes(d) && !v.startsWith(d) && !v.endsWith(d))) ?? '/';
   const byteOrder = ds.byteOrder === '4,3,2,1' ? 'big' : 'little';
   if (ds.dataType === 'F' || ds.dataType === 'D') {
-    return { version: '3.1', dataType: ds.dataType, byteOrder, delimiter, keywords };
+    return { options: { version: '3.1', dataType: ds.dataType, byteOrder, delimiter, keywords }, dropped };
   }
   const bits = ds.parameters.map((p): FcsIntegerBits => (ds.dataType === 'A' || p.bits > 16 ? 32 : p.bits > 8 ? 16 : 8));
-  return { version: '3.1', dataType: 'I', bits, byteOrder, delimiter, keywords };
+  return { options: { version: '3.1', dataType: 'I', bits, byteOrder, delimiter, keywords }, dropped };
 }
 
 /**
  * The FCS 3.1 bytes (in chunks) of one population's events: the data set's stored values of the
  * events in `mask`, in file order, with its keywords (see {@link keepingWriteOptions}); `$TOT` is the
- * population's count.
+ * population's count. `dropped` lists source keywords that could not be written.
  *
+ * @throws {TamkitError} `EXPORT_UNWRITABLE` (see {@link keepingWriteOptions})
  * @throws {TypeError} / {RangeError} from the writer when a keyword or value cannot be written
  */
-export function populationFcsChunks(ds: FcsDataset, population: Population, mask: Mask = population.mask): IterableIterator<Uint8Array> {
+export function populationFcsChunks(
+  ds: FcsDataset,
+  population: Population,
+  mask: Mask = population.mask,
+): { chunks: IterableIterator<Uint8Array>; dropped: string[] } {
+  const { options, dropped } = keepingWriteOptions(ds, population);
   const table = selectEvents(ds.table, maskToIndex(mask));
-  return writeFcsChunks(table, keepingWriteOptions(ds, population));
+  return { chunks: writeFcsChunks(table, options), dropped };
 }
