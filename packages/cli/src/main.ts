@@ -52,7 +52,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     .help()
     .alias('h', 'help')
     .strict()
-    .demandCommand(1, 'name a command (see tamkit --help)')
+    .demandCommand(1, 'name a command')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)

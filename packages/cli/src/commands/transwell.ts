@@ -7,7 +7,7 @@ import { transwellImagesCommand } from './transwell-images.js';
 /** `tamkit transwell <counts|images|beads>`: transwell migration assays. */
 export function transwellCommand(cli: Argv, ctx: CommandContext): Argv {
   return cli.command(
-    'transwell <command>',
+    'transwell',
     'Transwell migration: count tables, membrane images, counting beads',
     (y) => {
       let sub = y;
