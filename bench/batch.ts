@@ -32,6 +32,8 @@ export interface BatchRun {
   readonly files: number;
   readonly jobs: number;
   readonly seconds: number;
+  /** User + system CPU time of the whole process (all threads). */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly status: number | null;
   /** Failure lines of the run's standard error (expected: none). */
@@ -39,8 +41,8 @@ export interface BatchRun {
 }
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-// Preloaded into each measured process: prints its peak RSS (kB) on exit.
-const RSS_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+// Preloaded into each measured process: prints its peak RSS (kB) and CPU time of all its threads (µs) on exit.
+const RSS_PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('MAXRSS '+u.maxRSS+' CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
 function writeBatch(dir: string, files: number, events: number): void {
   mkdirSync(join(dir, 'fcs'), { recursive: true });
@@ -60,9 +62,9 @@ function timeRun(dir: string, files: number, jobs: number): BatchRun {
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /MAXRSS (\d+)/.exec(r.stderr);
+  const rss = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
   const failures = r.stderr.split('\n').filter((l) => / failed|tamkit run: [A-Z_]+:/.test(l));
-  return { files, jobs, seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, failures };
+  return { files, jobs, seconds, cpuSeconds: rss ? Number(rss[2]) / 1e6 : NaN, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, failures };
 }
 
 /** Runs the batch benchmark and returns its runs and a Markdown report. */
@@ -71,6 +73,7 @@ export function runBatchBench(options: BatchBenchOptions = {}): { runs: BatchRun
   const files = options.files ?? 200;
   const small = options.smallFiles ?? 50;
   const events = options.eventsPerFile ?? 100_000;
+  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
   const runs: BatchRun[] = [];
   const dirs: string[] = [];
   try {
@@ -84,7 +87,7 @@ export function runBatchBench(options: BatchBenchOptions = {}): { runs: BatchRun
         log(`tamkit run: ${n} files, --jobs ${jobs} ...`);
         const run = timeRun(dir, n, jobs);
         runs.push(run);
-        log(`  ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB, exit ${String(run.status)}`);
+        log(`  ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak RSS ${run.peakRssMb.toFixed(0)} MB, exit ${String(run.status)}`);
         run.failures.slice(0, 3).forEach((l) => log(`  ${l}`));
       }
     }
@@ -98,15 +101,15 @@ export function runBatchBench(options: BatchBenchOptions = {}): { runs: BatchRun
   const smallTwo = runs.find((r) => r.files === small && r.jobs === 2);
   const ratio = one && two ? two.seconds / one.seconds : NaN;
   const lines = [
-    `Machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${events} events per file.`,
+    `Machine: ${availableParallelism()} cores, load average before ${loadBefore}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${events} events per file.`,
     '',
     markdownTable(
-      ['files', '--jobs', 'wall time (s)', 'files/s', 'peak RSS (MB)', 'exit'],
-      runs.map((r) => [String(r.files), String(r.jobs), r.seconds.toFixed(1), (r.files / r.seconds).toFixed(2), r.peakRssMb.toFixed(0), String(r.status)]),
-      ['r', 'r', 'r', 'r', 'r', 'r'],
+      ['files', '--jobs', 'wall time (s)', 'CPU time (s)', 'CPU / wall', 'files/s', 'peak RSS (MB)', 'exit'],
+      runs.map((r) => [String(r.files), String(r.jobs), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), (r.cpuSeconds / r.seconds).toFixed(2), (r.files / r.seconds).toFixed(2), r.peakRssMb.toFixed(0), String(r.status)]),
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
-    `--jobs 2 / --jobs 1 wall time at ${files} files: ${ratio.toFixed(2)} (target <= 0.65).`,
+    `--jobs 2 / --jobs 1 wall time at ${files} files: ${ratio.toFixed(2)} (target <= 0.65); CPU time ratio ${one && two ? (two.cpuSeconds / one.cpuSeconds).toFixed(2) : '-'}.`,
     smallTwo && two ? `Peak RSS with --jobs 2: ${smallTwo.peakRssMb.toFixed(0)} MB at ${small} files, ${two.peakRssMb.toFixed(0)} MB at ${files} files (ratio ${(two.peakRssMb / smallTwo.peakRssMb).toFixed(2)}).` : '',
   ];
   return { runs, markdown: lines.join('\n') };
