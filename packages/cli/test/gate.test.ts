@@ -252,6 +252,19 @@ describe('tamkit gate errors', () => {
     `);
   });
 
+  it('a bad spillover CSV: one line naming its line and column, nothing gated', async () => {
+    const dir = tempDir();
+    const bad = join(dir, 'spill.csv');
+    writeFileSync(bad, 'PE-A,APC-A\n1,0.1\n0.02,x\n');
+    const { code, stdout, stderr } = await run(['gate', fixture, '--gates', gates, '--compensation', bad]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatchInlineSnapshot(`
+      "tamkit gate: COMP_CSV_BAD_NUMBER: spill.csv line 3, column 2: 'x' is not a number; expected a spillover coefficient
+      "
+    `);
+  });
+
   it('a bad gating file: one line naming its line and field, nothing gated, exit 2', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
