@@ -38,24 +38,37 @@ export function polygonMask(
     throw new RangeError(`a polygon needs at least 3 vertices, got ${n}`);
   }
   const edges = polygonEdges(vertices);
-  const { slabY, slabStart, ax, ay, sdx, sdy } = edges;
-  const slabs = slabY.length - 1;
-  const minY = slabY[0]!;
-  const maxY = slabY[slabs]!;
-  const { minX, maxX } = edges;
   const len = x.length;
-  for (let i = 0; i < len; i++) {
-    const px = x[i]!;
-    const py = y[i]!;
-    // Outside the parent, or outside the bounding box (or NaN): no crossing can make it inside.
-    if ((within !== null && within[i] === 0) || !(px >= minX && px <= maxX && py >= minY && py < maxY)) {
-      out[i] = 0;
-      continue;
+  if (edges.slabY.length < 2) {
+    // Every vertex at the same y: no edge counts, nothing is inside.
+    out.fill(0);
+    return out;
+  }
+  if (within === null) {
+    for (let i = 0; i < len; i++) {
+      out[i] = insideOdd(edges, x[i]!, y[i]!);
     }
-    // Slab k with slabY[k] <= py < slabY[k + 1]: its edges are exactly those whose half-open
-    // y span contains py.
-    let lo = 0;
-    let hi = slabs;
+  } else {
+    for (let i = 0; i < len; i++) {
+      out[i] = within[i] === 0 ? 0 : insideOdd(edges, x[i]!, y[i]!);
+    }
+  }
+  return out;
+}
+
+/** 1 when (px, py) is inside (odd crossing count), else 0; NaN and points outside the bounding box are 0. */
+function insideOdd(edges: PolygonEdges, px: number, py: number): number {
+  const { slabY, slabStart, ax, ay, sdx, sdy, minX, maxX, minY, maxY, cellScale, cellSlab } = edges;
+  if (!(px >= minX && px <= maxX && py >= minY && py < maxY)) {
+    return 0;
+  }
+  // Slab k with slabY[k] <= py < slabY[k + 1]: its edges are exactly those whose half-open y span
+  // contains py. A uniform grid over y names the slab directly unless the cell holds a slab
+  // boundary (-1), where a binary search decides.
+  let lo = cellSlab[Math.floor((py - minY) * cellScale)]!;
+  if (lo < 0) {
+    lo = 0;
+    let hi = slabY.length - 1;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
       if (py >= slabY[mid]!) {
@@ -64,22 +77,30 @@ export function polygonMask(
         hi = mid;
       }
     }
-    let odd = 0;
-    const endEdge = slabStart[lo + 1]!;
-    for (let e = slabStart[lo]!; e < endEdge; e++) {
-      // sdx, sdy carry the edge direction's sign, so "> 0" is Sunday's upward "> 0" and downward "< 0".
-      if (sdx[e]! * (py - ay[e]!) - (px - ax[e]!) * sdy[e]! > 0) {
-        odd ^= 1;
-      }
-    }
-    out[i] = odd;
   }
-  return out;
+  let odd = 0;
+  const endEdge = slabStart[lo + 1]!;
+  for (let e = slabStart[lo]!; e < endEdge; e++) {
+    // sdx, sdy carry the edge direction's sign, so "> 0" is Sunday's upward "> 0" and downward "< 0".
+    if (sdx[e]! * (py - ay[e]!) - (px - ax[e]!) * sdy[e]! > 0) {
+      odd ^= 1;
+    }
+  }
+  return odd;
 }
+
+/** Cells of the y grid that maps a y value to its slab. */
+const GRID_CELLS = 1024;
 
 interface PolygonEdges {
   readonly minX: number;
   readonly maxX: number;
+  readonly minY: number;
+  readonly maxY: number;
+  /** GRID_CELLS / (maxY − minY): y → grid cell. */
+  readonly cellScale: number;
+  /** Per grid cell (one extra for rounding at the top), the slab that holds the whole cell, or −1. */
+  readonly cellSlab: Int32Array;
   /** Sorted distinct vertex y values: slab k is [slabY[k], slabY[k + 1]). */
   readonly slabY: Float64Array;
   /** Edges of slab k are entries slabStart[k] .. slabStart[k + 1] − 1 of the arrays below. */
@@ -137,5 +158,24 @@ function polygonEdges(vertices: readonly (readonly [number, number])[]): Polygon
     }
   });
   slabStart[perSlab.length] = e;
-  return { minX, maxX, slabY, slabStart, ax, ay, sdx, sdy };
+  const minY = slabY[0]!;
+  const maxY = slabY[slabY.length - 1]!;
+  const cellScale = GRID_CELLS / (maxY - minY);
+  const cellSlab = new Int32Array(GRID_CELLS + 1).fill(-1);
+  if (slabY.length >= 2 && Number.isFinite(cellScale)) {
+    for (let c = 0; c < GRID_CELLS; c++) {
+      // The cell's y range, widened by one ulp-scale margin either way, must lie inside one slab;
+      // otherwise (a boundary inside or too close) the binary search decides.
+      const lo = minY + c / cellScale;
+      const hi = minY + (c + 1) / cellScale;
+      const margin = 1e-9 * (Math.abs(minY) + Math.abs(maxY) + 1);
+      for (let k = 0; k < slabY.length - 1; k++) {
+        if (slabY[k]! < lo - margin && hi + margin < slabY[k + 1]!) {
+          cellSlab[c] = k;
+          break;
+        }
+      }
+    }
+  }
+  return { minX, maxX, minY, maxY, cellScale, cellSlab, slabY, slabStart, ax, ay, sdx, sdy };
 }
