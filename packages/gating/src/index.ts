@@ -113,6 +113,24 @@ export type { AutogateErrorCode } from './autogate/autogate-errors.js';
 export { findScatterChannels } from './autogate/scatter-channels.js';
 export type { ScatterChannels } from './autogate/scatter-channels.js';
 export { phenotypeSample, PHENOTYPE_DEFAULTS } from './phenotype/phenotype-sample.js';
+export { phenotypeDisplay, PHENOTYPE_DISPLAY_DEFAULTS } from './phenotype/phenotype-display.js';
+export type {
+  DisplayAxisData,
+  DisplayHistogram1d,
+  DisplayHistogram2d,
+  MarkerDisplay,
+  MarkerDisplayInput,
+  PhenotypeDisplay,
+  PhenotypeDisplayInput,
+  PhenotypeDisplayOptions,
+  PregateDisplay,
+} from './phenotype/phenotype-display.js';
+export {
+  displayHistogram1d,
+  displayHistogram2d,
+  displayRange,
+  displayTicks,
+} from './phenotype/display-histograms.js';
 export { PhenotypePipelineError } from './phenotype/pipeline-errors.js';
 export type { PhenotypePipelineErrorCode } from './phenotype/pipeline-errors.js';
 export type {

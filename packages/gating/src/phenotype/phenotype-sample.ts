@@ -12,6 +12,12 @@ import { classifyByRules } from './classify.js';
 import { detectPanel } from './panel.js';
 import { canonicalMarker } from './panel-spellings.js';
 import { PhenotypePipelineError } from './pipeline-errors.js';
+import {
+  phenotypeDisplay,
+  type MarkerDisplayInput,
+  type PhenotypeDisplay,
+  type PhenotypeDisplayOptions,
+} from './phenotype-display.js';
 import { markerThreshold, type PreparedControl } from './pipeline-thresholds.js';
 import type {
   MarkerThreshold,
@@ -53,11 +59,18 @@ export const PHENOTYPE_DEFAULTS: {
  * @throws {PanelError} `PANEL_NOT_DETECTED` when no panel is given and none can be detected.
  * @throws {PhenotypePipelineError} `PHENOTYPE_UNKNOWN_CONTROL` for an FMO of a marker outside the panel.
  * @throws {AutogateError} / {ClassificationError} / {ClusterError} from the steps.
+ * With `display` (true or {@link PhenotypeDisplayOptions}), the result also carries `display`: the
+ * binned pre-gate densities and marker histograms with thresholds and controls of `phenotypeDisplay`
+ * (seeded with `seed`), for reports.
+ *
  * @example
  * const r = phenotypeSample({ table: scaled, spillover: ds.spillover, name: 'D1_M1.fcs' }, { seed: 1 });
  * r.percentages.percent.M1; // % M1 of live single macrophages
  */
-export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions): PhenotypeResult {
+export function phenotypeSample(
+  input: PhenotypeInput,
+  options: PhenotypeOptions & { readonly display?: boolean | PhenotypeDisplayOptions },
+): PhenotypeResult & { readonly display?: PhenotypeDisplay } {
   const { table, spillover } = input;
   if (typeof options.seed !== 'number' || !Number.isFinite(options.seed)) {
     throw new TypeError(`seed must be a finite number, got ${String(options.seed)}`);
@@ -121,6 +134,7 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
   const thresholds: Record<string, number> = {};
   const thresholdList: MarkerThreshold[] = [];
   const controlColumns: Record<string, ControlColumn> = {};
+  const displayMarkers: MarkerDisplayInput[] = [];
   roleChannels.forEach(([channel, role], j) => {
     const transform = createTransform(pre.displayTransforms[channel]!);
     const idx = comp.channels.findIndex((c) => c.name === channel);
@@ -140,6 +154,29 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
       controlColumns[channel] = { values: control.comp.columns[ci]!, mask: control.mask };
     }
     thresholds[channel] = useDisplay ? threshold.value : transform.inverse(threshold.value);
+    if (options.display) {
+      const ci = control?.comp.channels.findIndex((c) => c.name === channel) ?? -1;
+      displayMarkers.push({
+        channel,
+        marker: markerOf.get(channel) ?? channel,
+        role,
+        transform: transform.spec,
+        values: comp.columns[idx]!,
+        mask: gate,
+        threshold: threshold.value,
+        thresholdSource: threshold.source,
+        ...(control && ci >= 0
+          ? {
+              control: {
+                label:
+                  control.kind === 'fmo' ? `FMO ${markerOf.get(channel) ?? channel}` : control.kind,
+                values: control.comp.columns[ci]!,
+                mask: control.mask,
+              },
+            }
+          : {}),
+      });
+    }
     warnings.push(
       ...threshold.warnings.map((w) => ({
         ...w,
@@ -230,6 +267,20 @@ export function phenotypeSample(input: PhenotypeInput, options: PhenotypeOptions
     strategy: pre.strategy,
     warnings,
     codes: classification.codes,
+    ...(options.display
+      ? {
+          display: phenotypeDisplay(
+            {
+              table,
+              spillover,
+              strategy: pre.strategy,
+              populations: pre.populations,
+              markers: displayMarkers,
+            },
+            { seed, ...(options.display === true ? {} : options.display) },
+          ),
+        }
+      : {}),
   };
 }
 
