@@ -39,3 +39,27 @@ describe('a batch with a bad file', () => {
     expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('<html');
   });
 });
+
+describe('batch progress on a terminal', () => {
+  it('redraws one bar line in place and ends it with a newline', async () => {
+    const { BatchProgress, summaryTable } = await import('../src/commands/batch-progress.js');
+    let err = '';
+    const io = { out: () => undefined, err: (t: string) => void (err += t), isTty: true, cwd: '.' };
+    const p = new BatchProgress(io, 'tamkit run', 2, false);
+    const ok = { id: 'a', result: { percent: { M1: 10, M2: 20 }, eventCount: 100, pregates: [{ count: 80 }] } };
+    const bad = { id: 'b', failure: { id: 'b', file: 'b.fcs', error: { code: 'FCS_TRUNCATED', message: 'short' } } };
+    p.update(ok as never, 1);
+    p.update(bad, 2);
+    // Each update starts with a carriage return and an erase-line sequence; a failure gets its own line.
+    expect(err.split('\r\x1b[2K')).toHaveLength(3);
+    expect(err).toContain('] 1/2 a');
+    expect(err).toContain('\ntamkit run: b.fcs: FCS_TRUNCATED: short\n');
+    expect(err.endsWith('\n')).toBe(true);
+    expect(summaryTable([ok, bad] as never)).toMatchInlineSnapshot(`
+      "sample  events  macrophages  M1 %  M2 %  status
+      a          100           80  10.0  20.0  ok
+      b            -            -     -     -  FAILED FCS_TRUNCATED
+      "
+    `);
+  });
+});
