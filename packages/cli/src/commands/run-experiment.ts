@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseExperiment, partialJson, planExperiment, shardItems } from '@tamkit/experiment';
 import type { Experiment, RunRecord, Shard } from '@tamkit/experiment';
 import { runSampleTasks } from '@tamkit/experiment/node';
@@ -63,7 +63,10 @@ export async function runExperiment(options: RunExperimentOptions, io: CliIo): P
   let record: RunRecord;
   let outcomes: TaskOutcome[];
   try {
-    const fcsFiles = listFiles(root).filter((f) => /\.fcs$/i.test(f));
+    // The results folder may sit beside the inputs (the default): its FCS files (populations/) are outputs.
+    const outPrefix = relative(root, outDir).split(sep).join('/');
+    const insideOut = (f: string): boolean => outPrefix !== '' && !outPrefix.startsWith('..') && (f === outPrefix || f.startsWith(`${outPrefix}/`));
+    const fcsFiles = listFiles(root).filter((f) => /\.fcs$/i.test(f) && !insideOut(f));
     const plan = planExperiment(experiment, fcsFiles, name);
     const settings = analysisSettings(experiment, root, experiment.report.populationsFcs ? join(outDir, 'populations') : null);
     const inputs = inputDigests(experiment, plan, root);
