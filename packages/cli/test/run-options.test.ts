@@ -45,7 +45,7 @@ describe('tamkit run with a gating file and populationsFcs', () => {
 
   it('never takes the FCS files it wrote into its results folder as inputs on the next run', async () => {
     // The experiment lists its samples with a glob over every folder; out/populations/ now holds FCS files.
-    const text = readFileSync(join(dir, 'experiment.yaml'), 'utf8').replace('samples:\n', 'samples:\n  - { file: "**/D1_M0*.fcs", condition: M0, donor: D1 }\n').replace(/\n  - \{ file: fcs\/D1_M0\.fcs[^\n]*/, '');
+    const text = readFileSync(join(dir, 'experiment.yaml'), 'utf8').replace('samples:\n', 'samples:\n  - { file: "**/D1_M0*.fcs", condition: M0, donor: D1 }\n').replace(/\n {2}- \{ file: fcs\/D1_M0\.fcs[^\n]*/, '');
     writeFileSync(join(dir, 'again.yaml'), text);
     const again = await run(['run', join(dir, 'again.yaml'), '--out', join(dir, 'out'), '--jobs', '1', '--json']);
     expect(again.code, again.stderr).toBe(0);
