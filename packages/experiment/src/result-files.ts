@@ -158,7 +158,7 @@ export function resultFiles(record: RunRecord): TextFile[] {
       text: json({
         ...envelope(record, 'experiment'),
         experiment: record.experiment,
-        samples: record.samples.map((s) => ({ ...s, gatingMl: undefined, gates: gatesFileName(s.id) })),
+        samples: record.samples.map((s) => ({ ...s, gatingMl: undefined, display: undefined, gates: gatesFileName(s.id) })),
         failures: record.failures,
         statistics: stats,
         transwell: record.transwell === null ? null : { files: record.transwell.files.map((f) => f.name), failure: record.transwell.failure },

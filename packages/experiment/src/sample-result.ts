@@ -1,4 +1,4 @@
-import type { MarkerThreshold, PhenotypeResult, PregateYield } from '@tamkit/gating';
+import type { MarkerThreshold, PhenotypeDisplay, PhenotypeResult, PregateYield } from '@tamkit/gating';
 
 /** A warning as JSON. */
 export interface WarningJson {
@@ -38,6 +38,8 @@ export interface SampleResult {
   /** The controls used, by kind, as file paths. */
   readonly controls: Readonly<Record<string, string>>;
   readonly warnings: readonly WarningJson[];
+  /** Binned events for the report's gating and marker plots (`phenotypeDisplay`), when asked for. */
+  readonly display?: PhenotypeDisplay;
 }
 
 /** A sample that could not be analysed: its id, file and the error. */
@@ -59,6 +61,7 @@ export function sampleResult(
   gatingMl: string,
   populations: readonly PopulationCount[] | null,
   controls: Readonly<Record<string, string>>,
+  display?: PhenotypeDisplay,
 ): SampleResult {
   return {
     ...meta,
@@ -74,5 +77,6 @@ export function sampleResult(
     populations,
     controls,
     warnings: r.warnings.map((w) => ({ code: w.code, message: w.message })),
+    ...(display === undefined ? {} : { display }),
   };
 }

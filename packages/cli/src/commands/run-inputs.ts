@@ -67,6 +67,8 @@ export function inputDigests(experiment: Experiment, plan: ExperimentPlan, root:
 
 /** The analysis settings of an experiment: reads its panel, spillover CSV and gating file. */
 export function analysisSettings(experiment: Experiment, root: string, populationsDir: string | null): AnalysisSettings {
+  // Binned events only feed the report's plots.
+  const display = experiment.report.html;
   const read = (file: string): string => readFileSync(resolve(root, file), 'utf8');
   let gating: AnalysisSettings['gating'] = null;
   if (typeof experiment.gating === 'object') {
@@ -83,5 +85,6 @@ export function analysisSettings(experiment: Experiment, root: string, populatio
     panel: typeof experiment.panel === 'object' ? parsePanelFile(read(experiment.panel.file), experiment.panel.file) : null,
     gating,
     populationsDir,
+    display,
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildReportDocument, readResultFile, renderHtml } from '@tamkit/report';
+import { buildReportDocument, phenotypeInputFromJson, readResultFile, renderHtml } from '@tamkit/report';
 import type { ResultFile } from '@tamkit/report';
 import { plotlyBundle } from '@tamkit/report/node';
 import { resultFiles } from '@tamkit/experiment';
@@ -36,9 +36,36 @@ export function reportHtml(record: RunRecord, files: readonly TextFile[], title:
   return renderHtml(doc, { plotlyJs: plotlyBundle('cartesian') });
 }
 
+/**
+ * `phenotype.json` with each sample's gating-hierarchy densities and marker histograms (`panels`,
+ * `histograms`, drawn by `@tamkit/report` from the binned events the workers returned), so that the
+ * report of `tamkit run` and `tamkit report results/phenotype.json` both show them.
+ */
+export function withDisplayPlots(record: RunRecord, file: TextFile): TextFile {
+  if (!record.samples.some((s) => s.display !== undefined)) {
+    return file;
+  }
+  const doc = JSON.parse(file.text) as { samples: Record<string, unknown>[] };
+  record.samples.forEach((s, i) => {
+    const entry = doc.samples[i];
+    if (s.display === undefined || entry === undefined) {
+      return;
+    }
+    const plotted = phenotypeInputFromJson([{ file: s.id, display: s.display }]).input.samples[0];
+    if (plotted?.panels) {
+      entry.panels = plotted.panels;
+    }
+    if (plotted?.histograms) {
+      entry.histograms = plotted.histograms;
+    }
+  });
+  // Compact: the binned counts would take most of the file pretty-printed.
+  return { name: file.name, text: `${JSON.stringify(doc)}\n` };
+}
+
 /** Writes every result file of a record into `out` (atomically, file by file) and returns their names. */
 export function writeRunResults(out: string, record: RunRecord, options: { html: boolean; title: string; date: string }): string[] {
-  const files = resultFiles(record);
+  const files = resultFiles(record).map((f) => (f.name === 'phenotype.json' ? withDisplayPlots(record, f) : f));
   for (const f of files) {
     writeFileAtomic(join(out, f.name), f.text);
   }

@@ -26,6 +26,8 @@ export interface AnalysisSettings {
   readonly gating: GatingStrategy | null;
   /** Absolute folder to write each sample's macrophage-gate events as FCS into, or null. */
   readonly populationsDir: string | null;
+  /** Bin each sample's events for the report's plots (`phenotypeSample` with `display`). */
+  readonly display: boolean;
 }
 
 /** A control file read once per worker: the last donor's controls are kept, then dropped. */
@@ -95,6 +97,7 @@ export function analyseSample(task: SampleTask, settings: AnalysisSettings): Sam
       method: settings.method,
       ...(settings.k === null ? {} : { k: settings.k }),
       ...(settings.percentile === null ? {} : { percentile: settings.percentile }),
+      display: settings.display,
     },
   );
   let populations: PopulationCount[] | null = null;
@@ -119,5 +122,5 @@ export function analyseSample(task: SampleTask, settings: AnalysisSettings): Sam
     writeFileSync(`${out}.tmp`, writeFcs(selectEvents(table, index), { dataType: 'F', keywords: { $FIL: `${task.id}.macrophages.fcs`, TAMKIT_POPULATION: 'macrophages' } }));
     renameSync(`${out}.tmp`, out);
   }
-  return sampleResult({ id: task.id, file: task.file, condition: task.condition, donor: task.donor }, r, toGatingML(r.strategy), populations, used);
+  return sampleResult({ id: task.id, file: task.file, condition: task.condition, donor: task.donor }, r, toGatingML(r.strategy), populations, used, r.display);
 }
