@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/cli/src/**', 'bench/**', 'fixtures/scripts/**', 'docs/examples/**'],
+    files: ['packages/cli/src/**', 'packages/*/scripts/**', 'bench/**', 'scripts/**', 'fixtures/scripts/**', 'docs/examples/**'],
     rules: { 'no-console': 'off' },
   },
   {
