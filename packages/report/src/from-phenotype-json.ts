@@ -1,10 +1,11 @@
-import type { PhenotypeResult } from '@tamkit/gating';
+import type { PhenotypeDisplay, PhenotypeResult } from '@tamkit/gating';
+import { displayPlots } from './from-phenotype-display.js';
 import type { MarkerIntensityRow } from './flow-tables.js';
 import type { PhenotypeReportInput, PhenotypeSampleInput } from './from-phenotype.js';
 
 /** The fields of one `tamkit phenotype --json` entry that the report reads (others are ignored). */
 export type PhenotypeJsonEntry =
-  | ({ readonly file: string } & Partial<Pick<PhenotypeResult, 'eventCount' | 'pregates' | 'thresholds' | 'percentages' | 'markers' | 'warnings' | 'seed' | 'method'>>)
+  | ({ readonly file: string } & Partial<Pick<PhenotypeResult, 'eventCount' | 'pregates' | 'thresholds' | 'percentages' | 'markers' | 'warnings' | 'seed' | 'method'>> & { readonly display?: PhenotypeDisplay })
   | { readonly file: string; readonly error: { readonly code: string; readonly message: string } };
 
 const CLASSES = ['M1', 'M2', 'double_positive', 'double_negative'] as const;
@@ -18,8 +19,9 @@ export function isPhenotypeJson(files: readonly unknown[]): boolean {
 /**
  * Report input from `tamkit phenotype --json` output (`files: [...]`, one `PhenotypeResult` per file
  * without per-event codes): per sample its pre-gate yields, thresholds (in data units, with their
- * control or none), per-class MFI and stain index, and the M1/M2 composition. The JSON holds no binned
- * events, so these sections have tables but no density plots. Files that failed become warnings.
+ * control or none), per-class MFI and stain index, the M1/M2 composition, and, when the entry carries
+ * `display` (binned events, see `phenotypeDisplay`), the gating-hierarchy densities with their gates and
+ * the marker histograms with threshold and control. Files that failed become warnings.
  *
  * @example phenotypeInputFromJson(JSON.parse(stdout).files).samples.length
  */
@@ -35,8 +37,10 @@ export function phenotypeInputFromJson(files: readonly PhenotypeJsonEntry[]): { 
     const intensities: MarkerIntensityRow[] = (f.markers ?? []).flatMap((m) =>
       CLASSES.map((c, k) => ({ sample: f.file, population: CLASS_LABELS[k]!, marker: m.marker, mfi: m.classes[c].median, stainIndex: m.classes[c].stainIndex, events: m.classes[c].count })),
     );
+    const plots = f.display ? displayPlots(f.display, f.file) : undefined;
     samples.push({
       sample: f.file,
+      ...(plots ? { panels: plots.panels, histograms: plots.histograms } : {}),
       file: f.file,
       events: f.eventCount ?? 0,
       populations: (f.pregates ?? []).map((p) => ({ population: p.id, events: p.count })),

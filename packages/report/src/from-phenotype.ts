@@ -73,7 +73,7 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
           subsampled.length > 0 ? ` Scatter plots show a seeded random subsample (${subsampled.map((p) => `${p.population}: ${p.scatter!.x.length} of ${p.scatter!.of} events, seed ${p.scatter!.seed}`).join('; ')}).` : ''
         }`,
         // Histograms share the figure (bottom row): one figure, one export per sample.
-        figure: sampleFlowFigure(s.panels, s.histograms ?? []),
+        figure: sampleFlowFigure(s.panels, s.histograms ?? [], { densityImage: true }),
         height: (s.histograms ?? []).length > 0 ? 620 : 340,
       });
     } else {

@@ -1,5 +1,5 @@
 import { axisLayout, gatingHierarchyFigure } from './gating-hierarchy-figure.js';
-import type { GatePanel } from './gating-hierarchy-figure.js';
+import type { GatePanel, GatingFigureOptions } from './gating-hierarchy-figure.js';
 import { markerHistogramParts } from './marker-histogram-figure.js';
 import type { MarkerHistogramInput } from './marker-histogram-figure.js';
 import type { PlotlyFigure, PlotlyTrace } from './plotly-figure.js';
@@ -13,8 +13,8 @@ import { plotlyText } from './plotly-figure.js';
  * @throws {RangeError} when `panels` is empty.
  * @example sampleFlowFigure(panels, [cd80Histogram, cd206Histogram]).layout.xaxis5 // the second histogram's axis
  */
-export function sampleFlowFigure(panels: readonly GatePanel[], histograms: readonly MarkerHistogramInput[]): PlotlyFigure {
-  const top = gatingHierarchyFigure(panels);
+export function sampleFlowFigure(panels: readonly GatePanel[], histograms: readonly MarkerHistogramInput[], options: GatingFigureOptions = {}): PlotlyFigure {
+  const top = gatingHierarchyFigure(panels, options);
   if (histograms.length === 0) {
     return top;
   }

@@ -75,8 +75,8 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
         .evaluateAll((els: PlotDiv[]) => els.map((el) => (el.classList.contains('js-plotly-plot') ? (el.data?.length ?? -1) : -1)));
       expect(traces, section.id).toEqual(expected);
     }
-    // Heatmaps are drawn as images in the SVG; bars as paths: check something was drawn in each section.
-    expect(await page.locator('#sample-1 .heatmaplayer image').count()).toBe(3);
+    // Densities are drawn as layout images; bars as paths: check something was drawn in each section.
+    expect(await page.locator('#sample-1 g.layer-subplot g.imagelayer image').count()).toBe(3);
     expect(await page.locator('#migration .barlayer .point').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-tk-error]').count()).toBe(0);
     expect(problems).toEqual([]);

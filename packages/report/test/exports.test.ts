@@ -25,6 +25,8 @@ describe('public API', () => {
         "conditionMeans",
         "crc32",
         "dataUnitTicks",
+        "densityImageUri",
+        "displayPlots",
         "doseResponseFigure",
         "doseResponseInput",
         "downscaleRgb",
@@ -64,6 +66,7 @@ describe('public API', () => {
         "subsamplePoints",
         "thresholdTable",
         "thumbnailDataUri",
+        "viridis",
       ]
     `);
     expect(Object.keys(node).sort()).toMatchInlineSnapshot(`

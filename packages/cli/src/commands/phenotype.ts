@@ -11,7 +11,7 @@ import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
 import { writeChunksAtomic, writeFileAtomic } from '../io/atomic-write.js';
 import { errorLine, formatError } from '../io/format-error.js';
-import type { PhenotypeResult } from '@tamkit/gating';
+import type { PhenotypeDisplay, PhenotypeResult } from '@tamkit/gating';
 import { csvField } from '../io/csv.js';
 
 /** One file's entry in `tamkit phenotype --json` (a scripting contract: keep it stable). */
@@ -19,10 +19,15 @@ export type PhenotypeFileJson =
   | (Omit<PhenotypeResult, 'codes' | 'name'> & {
       readonly file: string;
       readonly ratio: number | null;
+      /** Binned plot data for reports (`phenotypeDisplay`); absent with --no-display. */
+      readonly display?: PhenotypeDisplay;
     })
   | { readonly file: string; readonly error: { readonly code: string; readonly message: string } };
 
-/** The JSON entry of a phenotyped file: the result without per-event codes, plus `file` and `ratio`. */
+/**
+ * The JSON entry of a phenotyped file: the result without per-event codes, plus `file` and `ratio`
+ * (and `display`, the binned plot data, when the result has it).
+ */
 export function phenotypeJson(file: string, r: PhenotypeResult): PhenotypeFileJson {
   const entry: Record<string, unknown> = { file };
   for (const [key, value] of Object.entries(r)) {
@@ -212,6 +217,12 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
           default: false,
           describe: 'print one JSON document on stdout',
         })
+        .option('display', {
+          type: 'boolean',
+          default: true,
+          describe:
+            'with --json, add each sample\'s binned display data (pre-gate densities, marker histograms) that tamkit report draws; --no-display keeps the JSON lean',
+        })
         .option('out', { type: 'string', describe: 'write one CSV row per sample to this file' })
         .option('events-out', {
           type: 'string',
@@ -277,6 +288,7 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
               controls,
               method: argv.method,
               ...(argv.k === undefined ? {} : { k: argv.k }),
+              display: argv.json && argv.display,
             },
           );
           entries.push(phenotypeJson(file, result));
