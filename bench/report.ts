@@ -8,7 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inlineScript, renderHtml, REPORT_CSP } from '../packages/report/src/index.js';
+import type { EventTable } from '../packages/core/src/index.js';
+import { phenotypeJson } from '../packages/cli/src/commands/phenotype.js';
+import { phenotypeSample } from '../packages/gating/src/index.js';
+import { inlineScript, phenotypeInputFromJson, phenotypeSections, renderHtml, REPORT_CSP } from '../packages/report/src/index.js';
+import type { PhenotypeJsonEntry, ReportDocument } from '../packages/report/src/index.js';
+import { simulateMacrophageSample } from '../packages/simulate/src/index.js';
+import type { MacrophageCondition } from '../packages/simulate/src/index.js';
 import { plotlyBundle } from '../packages/report/src/node.js';
 import { hasChromium, launchChromium } from '../packages/report/test/browser-helpers.js';
 import { syntheticReport } from '../packages/report/test/synthetic-report.js';
@@ -34,6 +40,9 @@ export interface ReportBenchResult {
   readonly reportMs: number[];
   readonly blankMs: number[];
   readonly ratio: number;
+  /** In-page time until the plots of the first screen are drawn. */
+  readonly firstViewMs: number[];
+  readonly firstViewRatio: number;
   /** From browser launch to the first screenshot after every plot is drawn (STACK.md's baseline). */
   readonly reportColdMs: number[];
   readonly blankColdMs: number[];
@@ -43,11 +52,37 @@ export interface ReportBenchResult {
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTION_SHOTS: readonly [string, string][] = [
-  ['flow', '#sample-1'],
+  ['flow', 'section[data-tk-kind="flow"]'],
   ['composition', '#composition'],
   ['migration', '#migration'],
   ['provenance', '#provenance'],
 ];
+
+/**
+ * The report `tamkit phenotype --json` + `tamkit report` give for simulated samples: each sample
+ * phenotyped with five 50k-event FMO controls and `display: true`, its JSON entry read back by the
+ * report. The other sections (migration, provenance...) come from the synthetic report.
+ */
+function phenotypeReport(samples: number, eventsPerSample: number, seed: number, log: (line: string) => void): ReportDocument {
+  const fmo: Record<string, EventTable> = {};
+  for (const [k, marker] of ['CD86', 'CD80', 'HLA-DR', 'CD206', 'CD163'].entries()) {
+    const c = simulateMacrophageSample({ seed: seed + 100 + k, events: 50_000, condition: k < 3 ? 'M1' : 'M2', fmoMarker: marker });
+    fmo[marker] = { ...c.table, stage: 'scaled' };
+  }
+  const conditions: MacrophageCondition[] = ['M0', 'M1', 'M2', 'TCM'];
+  const files: PhenotypeJsonEntry[] = [];
+  for (let i = 0; i < samples; i++) {
+    const s = simulateMacrophageSample({ seed: seed + i, events: eventsPerSample, condition: conditions[i % conditions.length]! });
+    const name = `D${Math.floor(i / conditions.length) + 1}_${conditions[i % conditions.length]!}.fcs`;
+    const r = phenotypeSample({ table: { ...s.table, stage: 'scaled' }, spillover: s.spillover, name }, { seed: 1, controls: { fmo }, display: true });
+    files.push(JSON.parse(JSON.stringify(phenotypeJson(name, r))) as PhenotypeJsonEntry);
+    log(`phenotyped ${name}`);
+  }
+  const { input } = phenotypeInputFromJson(files);
+  const { sections, warnings } = phenotypeSections(input, 'phenotype.json');
+  const synthetic = syntheticReport({ samples: 1, eventsPerSample: 10_000, seed, bins: 128 });
+  return { ...synthetic, sections: [...sections, ...synthetic.sections.filter((x) => x.kind !== 'flow' && x.kind !== 'composition')], warnings: [...warnings, ...synthetic.warnings] };
+}
 
 function blankPage(plotlyJs: string): string {
   return [
@@ -55,7 +90,7 @@ function blankPage(plotlyJs: string): string {
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     '<title>blank</title></head><body>',
     `<script>${inlineScript(plotlyJs)}</script>`,
-    "<script>document.body.setAttribute('data-tk-rendered', typeof Plotly === 'object' ? '0' : 'missing');</script>",
+    "<script>document.body.setAttribute('data-tk-rendered', typeof Plotly === 'object' ? '0' : 'missing'); performance.mark('tk-rendered');</script>",
     '</body></html>',
   ].join('\n');
 }
@@ -70,7 +105,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
   const runs = quick ? 1 : 5;
   const loadBefore = loadavg()[0]!;
   const t0 = performance.now();
-  const doc = syntheticReport({ samples, eventsPerSample, seed: 2026, bins: 128 });
+  const doc = phenotypeReport(samples, eventsPerSample, 2026, log);
   const plotlyJs = plotlyBundle();
   const html = renderHtml(doc, { plotlyJs });
   const buildMs = performance.now() - t0;
@@ -108,15 +143,21 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
   const { context, close } = await launchChromium();
   const reportMs: number[] = [];
   const blankMs: number[] = [];
+  const firstViewMs: number[] = [];
   try {
+    // In-page times: the performance marks the page sets (ms from the start of navigation), so
+    // neither the test driver's polling nor the load event of images drawn later counts.
+    const mark = (page: Awaited<ReturnType<typeof context.newPage>>, name: string): Promise<number> => page.evaluate(`performance.getEntriesByName('${name}')[0].startTime`);
     const time = async (file: string): Promise<number> => {
       const page = await context.newPage();
-      const start = performance.now();
       await page.goto(pathToFileURL(file).href);
       const rendered = await page.waitForSelector('body[data-tk-rendered]', { state: 'attached', timeout: 120_000 }).then(() => page.getAttribute('body', 'data-tk-rendered'));
-      const ms = performance.now() - start;
-      if (file === reportFile && rendered !== String(plots)) {
-        throw new Error(`expected ${plots} plots, page rendered ${rendered}`);
+      const ms = await mark(page, 'tk-rendered');
+      if (file === reportFile) {
+        if (rendered !== String(plots)) {
+          throw new Error(`expected ${plots} plots, page rendered ${rendered}`);
+        }
+        firstViewMs.push(await mark(page, 'tk-first-view'));
       }
       await page.close();
       return ms;
@@ -124,10 +165,11 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     // Warm-up of each page, then alternate so both see the same machine state.
     await time(blankFile);
     await time(reportFile);
+    firstViewMs.length = 0;
     for (let i = 0; i < runs; i++) {
       blankMs.push(await time(blankFile));
       reportMs.push(await time(reportFile));
-      log(`run ${i + 1}: blank ${blankMs[i]!.toFixed(0)} ms, report ${reportMs[i]!.toFixed(0)} ms`);
+      log(`run ${i + 1}: blank ${blankMs[i]!.toFixed(0)} ms, report first screen ${firstViewMs[i]!.toFixed(0)} ms, every plot ${reportMs[i]!.toFixed(0)} ms`);
     }
     if (write) {
       const shots = join(ROOT, 'docs', 'screenshots');
@@ -138,7 +180,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
       await page.waitForSelector('body[data-tk-rendered]', { state: 'attached', timeout: 120_000 });
       await page.screenshot({ path: join(shots, 'overview.png') });
       for (const [name, selector] of SECTION_SHOTS) {
-        await page.locator(selector).screenshot({ path: join(shots, `${name}.png`) });
+        await page.locator(selector).first().screenshot({ path: join(shots, `${name}.png`) });
       }
       await page.close();
       log(`screenshots written to docs/screenshots/`);
@@ -148,13 +190,14 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     rmSync(dir, { recursive: true, force: true });
   }
   const ratio = median(reportMs) / median(blankMs);
+  const firstViewRatio = median(firstViewMs) / median(blankMs);
   const coldRatio = median(reportColdMs) / median(blankColdMs);
   const markdown = [
     '# Report benchmark',
     '',
     `Measured with \`node --conditions=@tamkit/source --import tsx bench/report.ts\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Debian chromium headless (flags of STACK.md), ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadBefore.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after the runs (other work on the machine inflates both times; the ratio is what compares).`,
     '',
-    `A synthetic experiment of ${samples} samples × ${eventsPerSample.toLocaleString('en-US')} events (seed 2026): per sample one figure with a 3-plot gating hierarchy pre-binned 128 × 128 and two marker histograms with their FMO (256 bins), then composition, cluster centres, migration (bar and box with brackets), a 4PL fit and a membrane thumbnail. The report embeds only binned data; the plotly.js cartesian bundle (1.5 MB) is inlined once.`,
+    `A simulated experiment of ${samples} macrophage samples × ${eventsPerSample.toLocaleString('en-US')} events (seed 2026), each phenotyped by \`phenotypeSample\` with five 50 000-event FMO controls and \`display: true\`, its \`tamkit phenotype --json\` entry read back by the report: per sample one figure with the 4 pre-gate plots (densities binned 128 × 128 and drawn as one PNG image each, the viability range gate as a histogram) and the 5 M1/M2 marker histograms with their FMO and threshold (256 bins), 9 subplots in all; then composition, migration (bar and box with brackets), a 4PL fit and a membrane thumbnail from the synthetic report. The report embeds only binned data; the plotly.js cartesian bundle (1.5 MB) is inlined once. Build time includes simulating and phenotyping the samples.`,
     '',
     markdownTable(
       ['measure', 'value', 'target'],
@@ -164,7 +207,9 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
         ['build (simulate, bin, render HTML)', `${buildMs.toFixed(0)} ms`, ''],
         [`blank page with the bundle, median of ${runs}`, `${median(blankMs).toFixed(0)} ms`, ''],
         [`report until every plot is drawn, median of ${runs}`, `${median(reportMs).toFixed(0)} ms`, ''],
-        ['ratio report / blank (page load in a running browser)', `${ratio.toFixed(2)}×`, '≤ 2×'],
+        [`report until the first screen's plots are drawn, median of ${runs}`, `${median(firstViewMs).toFixed(0)} ms`, ''],
+        ['ratio first screen / blank (page load in a running browser)', `${firstViewRatio.toFixed(2)}×`, '≤ 2×'],
+        ['ratio every plot / blank (page load in a running browser)', `${ratio.toFixed(2)}×`, ratio > 2 ? '≤ 2× (missed)' : '≤ 2×'],
         [`blank, browser launch to first screenshot, median of ${reportColdMs.length}`, `${median(blankColdMs).toFixed(0)} ms`, ''],
         [`report, browser launch to first screenshot with every plot drawn, median of ${reportColdMs.length}`, `${median(reportColdMs).toFixed(0)} ms`, ''],
         ['ratio report / blank (from browser launch)', `${coldRatio.toFixed(2)}×`, '≤ 2×'],
@@ -172,23 +217,25 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
       ['l', 'r', 'r'],
     ),
     '',
-    `Times run from \`page.goto\` to the page's \`data-tk-rendered\` mark (set after the last \`Plotly.newPlot\` resolves; on the blank page once Plotly is defined). Runs alternate blank and report after one warm-up of each. Individual runs (ms): blank ${blankMs.map((v) => v.toFixed(0)).join(', ')}; report ${reportMs.map((v) => v.toFixed(0)).join(', ')}. The launch-to-screenshot rows time a fresh chromium (new user-data dir) per run, as STACK.md's baseline ("a blank page with plotly inlined ~2 s to first screenshot") does; browser start-up is then part of both times.`,
+    `In-browser times are the page's own performance marks, in ms from the start of navigation: \`tk-rendered\` after the last \`Plotly.newPlot\` resolves (on the blank page once Plotly is defined) and \`tk-first-view\` once every plot whose container starts in the first screen (1400 × 900 viewport) is drawn. The page draws those first, then every other plot in document order, yielding to the browser between plots; all are drawn eagerly, without waiting for a scroll, and the benchmark checks that the page drew all ${plots}. Runs alternate blank and report after one warm-up of each. Individual runs (ms): blank ${blankMs.map((v) => v.toFixed(0)).join(', ')}; first screen ${firstViewMs.map((v) => v.toFixed(0)).join(', ')}; every plot ${reportMs.map((v) => v.toFixed(0)).join(', ')}. The launch-to-screenshot rows time a fresh chromium (new user-data dir) per run, as STACK.md's baseline ("a blank page with plotly inlined ~2 s to first screenshot") does; browser start-up is then part of both times.`,
     '',
-    `Drawing cost grows with the number of subplots (axes pairs, ${samples * 5 + 6} here), not of figures: drawing each sample's five plots as one figure (18 figures instead of 30) left the time unchanged, and dropping every heatmap saved only ~30 %. Plotly's per-subplot work (axes, text measurement, drag layers) dominates. Where the page-load ratio misses 2×, the remaining remedy is drawing plots as they scroll into view; the report draws all of them eagerly so that printing and the PNG/SVG exports work without scrolling.`,
+    `Before this change the benchmark drew a synthetic report (each sample a 3-plot hierarchy of heatmap traces and 2 marker histograms, 66 subplots, every plot drawn in document order) and timed it by wall clock from \`page.goto\` to the \`data-tk-rendered\` attribute: 2.58× the blank page in the recorded run (1874 vs 727 ms), 3.38× when re-run on this machine before the change (1580 vs 468 ms), and 1.89× from browser launch. The phenotype report measured here has more subplots (9 per sample instead of 5), with the flow plots of real pre-gates.`,
+    '',
+    `Drawing cost follows the number of subplots (${samples} × 9 + 6 here), not of figures. What was measured, per 5-subplot figure drawn again in a warm page (ms, mean of 5): 43 as before (3 heatmap traces, 4 line traces, shapes, annotations); 25 without the heatmaps; 24 without annotations; 4 with axes only. Drawing each density as one PNG image (\`densityImageUri\`) instead of a heatmap trace halved the time per figure (55–70 → ~30 ms in the page); \`staticPlot\` (no drag layers) gained 10–15 % more but drops hover and the toolbar, so it is not used. With 9 subplots per sample the time until every plot is drawn stays above 2× the blank page; drawing the first screen first makes the report readable within the target while the rest follows.`,
     '',
   ].join('\n');
   if (write) {
     writeFileSync(join(ROOT, 'docs', 'benchmarks-report.md'), markdown);
   }
-  return { samples, eventsPerSample, buildMs, htmlBytes, plots, reportMs, blankMs, ratio, reportColdMs, blankColdMs, coldRatio, markdown };
+  return { samples, eventsPerSample, buildMs, htmlBytes, plots, reportMs, blankMs, ratio, firstViewMs, firstViewRatio, reportColdMs, blankColdMs, coldRatio, markdown };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
   const r = await runReportBench({ quick, log: (line) => console.log(line) });
   console.log(r.markdown);
-  if (r.htmlBytes > 8e6 || r.ratio > 2) {
-    console.log(`target missed: ${(r.htmlBytes / 1e6).toFixed(2)} MB, page-load ratio ${r.ratio.toFixed(2)}, launch ratio ${r.coldRatio.toFixed(2)}`);
+  if (r.htmlBytes > 8e6 || r.firstViewRatio > 2 || r.ratio > 2) {
+    console.log(`target missed: ${(r.htmlBytes / 1e6).toFixed(2)} MB, first-screen ratio ${r.firstViewRatio.toFixed(2)}, every-plot ratio ${r.ratio.toFixed(2)}, launch ratio ${r.coldRatio.toFixed(2)}`);
     process.exitCode = 1;
   }
 }

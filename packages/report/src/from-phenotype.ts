@@ -69,7 +69,7 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
       blocks.push({
         type: 'figure',
         title: `${s.sample}: gating hierarchy`,
-        caption: `Top: each plot shows the parent population as a density of pre-binned events (colour = log10 events per bin); gates drawn with their % of parent.${(s.histograms ?? []).length > 0 ? ' Bottom: marker histograms as % of events per bin, the sample solid, its control dashed, the positivity threshold in red.' : ''}${
+        caption: `Top: each plot shows the parent population as a density of pre-binned events (colour = log10 events per bin), or as events per bin for a one-marker gate; gates drawn with their % of parent.${(s.histograms ?? []).length > 0 ? ' Bottom: marker histograms as % of events per bin, the sample solid, its control dashed, the positivity threshold in red.' : ''}${
           subsampled.length > 0 ? ` Scatter plots show a seeded random subsample (${subsampled.map((p) => `${p.population}: ${p.scatter!.x.length} of ${p.scatter!.of} events, seed ${p.scatter!.seed}`).join('; ')}).` : ''
         }`,
         // Histograms share the figure (bottom row): one figure, one export per sample.

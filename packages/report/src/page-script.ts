@@ -25,13 +25,35 @@ export const PAGE_SCRIPT = String.raw`
     var t = data.tables[links[i].getAttribute('data-tk-csv')];
     links[i].href = URL.createObjectURL(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }));
   }
-  var plots = document.querySelectorAll('div[data-tk-figure]');
+  // Plots in the first screen are drawn first, then the others in document order, yielding to the
+  // browser between plots so the first screen paints and scrolls while the rest are drawn. Every plot
+  // is drawn eagerly (printing and exports need no scrolling): data-tk-first-view (and the performance
+  // mark tk-first-view) says the first screen is drawn, data-tk-rendered (mark tk-rendered) every plot.
+  var all = document.querySelectorAll('div[data-tk-figure]');
+  var firstView = [];
+  var later = [];
+  for (var p = 0; p < all.length; p++) {
+    (all[p].getBoundingClientRect().top < window.innerHeight ? firstView : later).push(all[p]);
+  }
+  var plots = firstView.concat(later);
   var index = 0;
   function next() {
+    if (index === firstView.length) {
+      document.body.setAttribute('data-tk-first-view', String(firstView.length));
+      performance.mark('tk-first-view');
+    }
     if (index >= plots.length) {
       document.body.setAttribute('data-tk-rendered', String(plots.length));
+      performance.mark('tk-rendered');
       return;
     }
+    if (index >= firstView.length) {
+      setTimeout(draw, 0);
+    } else {
+      draw();
+    }
+  }
+  function draw() {
     var el = plots[index++];
     var fig = data.figures[el.getAttribute('data-tk-figure')];
     var name = el.getAttribute('data-tk-filename');
