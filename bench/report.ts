@@ -81,7 +81,7 @@ function phenotypeReport(samples: number, eventsPerSample: number, seed: number,
   const { input } = phenotypeInputFromJson(files);
   const { sections, warnings } = phenotypeSections(input, 'phenotype.json');
   const synthetic = syntheticReport({ samples: 1, eventsPerSample: 10_000, seed, bins: 128 });
-  return { ...synthetic, sections: [...sections, ...synthetic.sections.filter((x) => x.kind !== 'flow' && x.kind !== 'composition')], warnings: [...warnings, ...synthetic.warnings] };
+  return { ...synthetic, title: 'Simulated macrophage experiment', sections: [...sections, ...synthetic.sections.filter((x) => x.kind !== 'flow' && x.kind !== 'composition')], warnings: [...warnings, ...synthetic.warnings] };
 }
 
 function blankPage(plotlyJs: string): string {

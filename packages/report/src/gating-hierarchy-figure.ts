@@ -142,8 +142,10 @@ export function gatingHierarchyFigure(panels: readonly GatePanel[], options: Gat
         hovertemplate: `${plotlyText(p.population)}<br>x %{x}<br>y %{y}<extra></extra>`,
       });
     }
-    layout[`xaxis${suffix}`] = { ...axisLayout(p.x), domain: [i / n + gap / 2, (i + 1) / n - gap / 2], anchor: yref };
-    layout[`yaxis${suffix}`] = { ...axisLayout(p.y), anchor: xref };
+    // Grid lines would be drawn over a density image: leave them out there.
+    const grid = p.density && options.densityImage === true ? { showgrid: false } : {};
+    layout[`xaxis${suffix}`] = { ...axisLayout(p.x), ...grid, domain: [i / n + gap / 2, (i + 1) / n - gap / 2], anchor: yref };
+    layout[`yaxis${suffix}`] = { ...axisLayout(p.y), ...grid, anchor: xref };
     annotations.push({
       xref: `${xref} domain`,
       yref: `${yref} domain`,
