@@ -6,7 +6,9 @@ import {
   createTransform,
   displayHistogram1d,
   displayHistogram2d,
+  displayRange,
   displayTicks,
+  phenotypeDisplay,
   evaluateStrategy,
   phenotypeSample,
   type DisplayAxisData,
@@ -72,6 +74,42 @@ describe('display histograms on hand-derived cases', () => {
       { range: [0, 1], bins: 2 },
     );
     expect(h).toEqual({ xFirst: 1, yFirst: 0, counts: [[1]], total: 1, clamped: 0, nan: 0 });
+  });
+  it('takes the axis range from quantiles, widened to the extras and padded by 5 %', () => {
+    // Quantile 0 of 0..10 → [0, 10]; 5 % of the width 10 is 0.5 on each side.
+    expect(
+      displayRange([{ values: [0, 5, 10], mask: null }], [], {
+        sampleSize: 100,
+        quantile: 0,
+        seed: 1,
+      }),
+    ).toEqual([-0.5, 10.5]);
+    // A threshold at 30 widens it to [0, 30], padded by 1.5; masked-out values do not count.
+    expect(
+      displayRange([{ values: [0, 10, 1000], mask: Uint8Array.of(1, 1, 0) }], [30], {
+        sampleSize: 100,
+        quantile: 0,
+        seed: 1,
+      }),
+    ).toEqual([-1.5, 31.5]);
+  });
+  it('rejects bad bin counts and quantiles', () => {
+    const input = {
+      table: { eventCount: 0, channels: [], columns: [], stage: 'scaled' as const },
+      spillover: null,
+      strategy: { transforms: {}, matrices: {}, gates: [] },
+      populations: [],
+      markers: [],
+    };
+    expect(() => phenotypeDisplay(input, { bins: 0 })).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: bins must be a positive integer, got 0]`,
+    );
+    expect(() =>
+      phenotypeDisplay(input, { rangeQuantile: 0.5 }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[RangeError: rangeQuantile must be in [0, 0.5), got 0.5]`,
+    );
+    expect(phenotypeDisplay(input)).toEqual({ pregates: [], markers: [], seed: 1 });
   });
   it('ticks sit at the transform of 0 and ±10^k, linear axes have none', () => {
     // asinh with T = 1000, M = 3, A = 0: f(x) = asinh(x·sinh(3 ln10)/1000)/(3 ln10); f(0) = 0, f(1000) = 1.

@@ -9,7 +9,10 @@ export function round6(v: number): number {
 
 /**
  * Axis range from a seeded subsample of the masked values: the `q` and `1 − q` quantiles widened to
- * hold `extra` (gate bounds, thresholds), padded by 5 % each side. Rounded outwards to 6 digits.
+ * hold `extra` (gate bounds, thresholds), padded by 5 % each side, rounded outwards to 6 significant
+ * digits. At most `sampleSize` finite values per column are drawn (seeded, without replacement).
+ *
+ * @example displayRange([{ values: [0, 10], mask: null }], [], { sampleSize: 100, quantile: 0, seed: 1 }) // [-0.5, 10.5]
  */
 export function displayRange(
   columns: readonly { values: ArrayLike<number>; mask: Mask | null }[],
@@ -67,7 +70,13 @@ function clampedBin(
   return { bin: b, clamped: false };
 }
 
-/** 1-D histogram of the masked values (see {@link DisplayHistogram1d}). */
+/**
+ * 1-D histogram of the masked values (all when `mask` is null) on `bins` equal bins over `range`
+ * (display units): values beyond the range go to the edge bins (`clamped`), NaN is skipped (`nan`),
+ * empty edge bins are dropped (see {@link DisplayHistogram1d}). O(n).
+ *
+ * @example displayHistogram1d([-5, 0.1, 0.5, 2], null, [0, 1], 4) // { first: 0, counts: [2, 0, 1, 1], total: 4, clamped: 2, nan: 0 }
+ */
 export function displayHistogram1d(
   values: ArrayLike<number>,
   mask: Mask | null,
@@ -102,7 +111,12 @@ export function displayHistogram1d(
   return { first: kept.length === 0 ? 0 : first, counts: kept, total, clamped, nan };
 }
 
-/** 2-D histogram of the masked events (see {@link DisplayHistogram2d}). */
+/**
+ * 2-D histogram of the masked events, rows along y, edge handling as {@link displayHistogram1d}; empty
+ * edge rows and columns are dropped (see {@link DisplayHistogram2d}). O(n + bins²).
+ *
+ * @example displayHistogram2d([0.7], [0.2], null, { range: [0, 1], bins: 2 }, { range: [0, 1], bins: 2 }).counts // [[1]]
+ */
 export function displayHistogram2d(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -151,7 +165,12 @@ export function displayHistogram2d(
   return { xFirst: x1 < 0 ? 0 : x0, yFirst: y1 < 0 ? 0 : y0, counts, total, clamped, nan };
 }
 
-/** 0 and ±10^k (k = 0..7) with their display positions inside `range`. */
+/**
+ * 0 and ±10^k (k = 0..7, data units) with their display positions inside `range`, sorted by position;
+ * none on a linear axis (`transform` null), where the report chooses its own ticks.
+ *
+ * @example displayTicks(createTransform({ kind: 'asinh', t: 1000, m: 3, a: 0 }), [0, 1]).map((t) => t.value) // [0, 1, 10, 100, 1000]
+ */
 export function displayTicks(
   transform: Transform | null,
   range: readonly [number, number],
