@@ -16,7 +16,7 @@ import type { PhenotypeJsonEntry, ReportDocument } from '../packages/report/src/
 import { simulateMacrophageSample } from '../packages/simulate/src/index.js';
 import type { MacrophageCondition } from '../packages/simulate/src/index.js';
 import { plotlyBundle } from '../packages/report/src/node.js';
-import { hasChromium, launchChromium } from '../packages/report/test/browser-helpers.js';
+import { hasChromium, launchChromium } from '../packages/report/scripts/chromium.js';
 import { syntheticReport } from '../packages/report/test/synthetic-report.js';
 import { markdownTable, median } from './markdown.js';
 

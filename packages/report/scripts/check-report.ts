@@ -7,24 +7,10 @@
  *
  * Prints one summary line; exits 1 on any failure (each listed on stderr).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+import { CHROMIUM, launchChromium } from './chromium.js';
 
 /** The parts of a drawn Plotly div this check reads (no DOM lib in the Node type-check). */
 interface PlotDiv {
@@ -35,13 +21,7 @@ interface PlotDiv {
 async function check(file: string, minFigures: number): Promise<string[]> {
   const failures: string[] = [];
   const url = pathToFileURL(resolve(file)).href;
-  const dir = mkdtempSync(join(tmpdir(), 'tamkit-check-report-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-  });
+  const { context, close } = await launchChromium();
   try {
     const page = await context.newPage();
     page.on('console', (msg) => {
@@ -76,8 +56,7 @@ async function check(file: string, minFigures: number): Promise<string[]> {
       `${file}: ${traces.length} figures (${traces.reduce((a, n) => a + Math.max(n, 0), 0)} traces) in ${sections} sections; ${failures.length} problem(s)`,
     );
   } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
   return failures;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { buildReportDocument, readResultFile, renderHtml } from '../src/index.js';
 import { plotlyBundle } from '../src/node.js';
-import { hasChromium, launchChromium } from './browser-helpers.js';
+import { hasChromium, launchChromium } from '../scripts/chromium.js';
 import { simulatedPhenotypeJson } from './simulated-phenotype-json.js';
 
 describe.skipIf(!hasChromium)('report of a simulated tamkit phenotype --json in chromium (skipped: /usr/bin/chromium not found)', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/index.js';
 import type { ReportDocument, TableBlock } from '../src/index.js';
 import { plotlyBundle } from '../src/node.js';
-import { hasChromium, launchChromium } from './browser-helpers.js';
+import { hasChromium, launchChromium } from '../scripts/chromium.js';
 import { HOSTILE, syntheticReport } from './synthetic-report.js';
 
 interface Opened {

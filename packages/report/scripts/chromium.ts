@@ -1,3 +1,4 @@
+/** Launching Debian chromium for report checks (browser tests and scripts/check-report.ts). */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
