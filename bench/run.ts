@@ -7,6 +7,8 @@ import { runBatchBench } from './batch.js';
 import { runClusterBench } from './cluster.js';
 import { runFcsBench } from './fcs.js';
 import { runGatingBench } from './gating.js';
+import { runPhenotypeBench } from './phenotype.js';
+import { runReportBench } from './report.js';
 import { runImagesBench } from './images.js';
 
 /** One benchmark section. */
@@ -42,10 +44,24 @@ export const SECTIONS: readonly BenchSection[] = [
     },
   },
   {
+    name: 'phenotype',
+    summary: 'phenotyping one 1M-event file end to end (read, scale, compensate, pre-gates, thresholds, classes) vs reading it alone',
+    run(log) {
+      log(runPhenotypeBench({ log }).markdown);
+    },
+  },
+  {
     name: 'images',
     summary: 'transwell membrane image counting: accuracy and speed',
     async run(log) {
       log((await runImagesBench({ log })).markdown);
+    },
+  },
+  {
+    name: 'report',
+    summary: 'a 12-sample x 1M-event report: size, and render time in chromium vs a blank page with the same plotly bundle',
+    async run(log) {
+      log((await runReportBench({ log })).markdown);
     },
   },
   {
