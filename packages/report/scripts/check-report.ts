@@ -1,6 +1,7 @@
 /**
- * Opens a tamkit report in Debian's chromium and checks what a reader would see: every figure drawn
- * with at least one trace, each section present, no console or page errors, no request other than
+ * Opens a tamkit report in Debian's chromium and checks what a reader would see: every figure present
+ * (a Plotly figure drawn with at least one trace, or a static figure whose SVG picture is laid out with
+ * at least one subplot and which, clicked, becomes a Plotly figure with its traces), each section present, no console or page errors, no request other than
  * the file itself. Used by CI on the report `tamkit demo` writes.
  *
  *   node --conditions=@tamkit/source --import tsx packages/report/scripts/check-report.ts REPORT.html [--min-figures N]
@@ -16,6 +17,8 @@ import { CHROMIUM, launchChromium } from './chromium.js';
 interface PlotDiv {
   readonly classList: { contains(name: string): boolean };
   readonly data?: readonly unknown[];
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): { getBoundingClientRect(): { width: number; height: number }; querySelectorAll(s: string): { length: number } } | null;
 }
 
 async function check(file: string, minFigures: number): Promise<string[]> {
@@ -37,15 +40,35 @@ async function check(file: string, minFigures: number): Promise<string[]> {
     });
     await page.goto(url);
     await page.waitForSelector('body[data-tk-rendered]', { timeout: 120_000 });
-    const traces = await page
-      .locator('div[data-tk-figure]')
-      .evaluateAll((els: PlotDiv[]) => els.map((el) => (el.classList.contains('js-plotly-plot') ? (el.data?.length ?? 0) : -1)));
-    const notDrawn = traces.filter((n) => n <= 0).length;
-    if (traces.length < minFigures) {
-      failures.push(`${traces.length} figures, expected at least ${minFigures}`);
+    // What each figure container shows: a Plotly div's trace count, or a laid-out static SVG's subplot count (0: nothing).
+    const figures = await page.locator('div[data-tk-figure]').evaluateAll((els: PlotDiv[]) =>
+      els.map((el) => {
+        if (el.hasAttribute('data-tk-static')) {
+          const svg = el.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          return { kind: 'static', count: svg && box && box.width > 0 && box.height > 0 ? svg.querySelectorAll('g.tk-subplot').length : 0 };
+        }
+        return { kind: 'plotly', count: el.classList.contains('js-plotly-plot') ? (el.data?.length ?? 0) : 0 };
+      }),
+    );
+    const notDrawn = figures.filter((f) => f.count <= 0).length;
+    if (figures.length < minFigures) {
+      failures.push(`${figures.length} figures, expected at least ${minFigures}`);
     }
     if (notDrawn > 0) {
-      failures.push(`${notDrawn} of ${traces.length} figures not drawn or without traces`);
+      failures.push(`${notDrawn} of ${figures.length} figures not drawn (no traces, or a static picture without subplots)`);
+    }
+    // Static figures must become their Plotly figure on demand: upgrade the first one and count its traces.
+    const statics = figures.filter((f) => f.kind === 'static').length;
+    if (statics > 0) {
+      const first = page.locator('div[data-tk-static]').first();
+      const id = await first.getAttribute('data-tk-figure');
+      await first.click();
+      await page.waitForSelector(`div[data-tk-figure="${id ?? ''}"][data-tk-interactive]`, { timeout: 30_000 }).catch(() => undefined);
+      const upgraded = await page.locator(`div[data-tk-figure="${id ?? ''}"]`).evaluate((el: PlotDiv) => (el.classList.contains('js-plotly-plot') ? (el.data?.length ?? 0) : 0));
+      if (upgraded <= 0) {
+        failures.push(`static figure ${id ?? '?'} did not become a Plotly figure with traces when clicked`);
+      }
     }
     const errors = await page.locator('[data-tk-error]').count();
     if (errors > 0) {
@@ -53,7 +76,7 @@ async function check(file: string, minFigures: number): Promise<string[]> {
     }
     const sections = await page.locator('main section[id], section[id]').count();
     console.log(
-      `${file}: ${traces.length} figures (${traces.reduce((a, n) => a + Math.max(n, 0), 0)} traces) in ${sections} sections; ${failures.length} problem(s)`,
+      `${file}: ${figures.length} figures (${statics} static, ${figures.length - statics} drawn with ${figures.filter((f) => f.kind === 'plotly').reduce((a, f) => a + Math.max(f.count, 0), 0)} traces) in ${sections} sections; ${failures.length} problem(s)`,
     );
   } finally {
     await close();

@@ -75,6 +75,7 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
         // Histograms share the figure (bottom row): one figure, one export per sample.
         figure: sampleFlowFigure(s.panels, s.histograms ?? [], { densityImage: true }),
         height: (s.histograms ?? []).length > 0 ? 620 : 340,
+        static: true,
       });
     } else {
       for (const h of s.histograms ?? []) {

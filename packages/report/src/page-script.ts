@@ -1,6 +1,7 @@
 /**
  * The report's in-page script (plain ES2017, runs after the inlined plotly bundle): draws every figure
- * from the embedded JSON with Plotly, adds the PNG/SVG export buttons, and turns every table's CSV link
+ * from the embedded JSON with Plotly, except static figures (SVG pictures), which it turns into their
+ * Plotly figure when clicked, adds the PNG/SVG export buttons, and turns every table's CSV link
  * into a blob: URL built from the table data. It never writes HTML from data (no innerHTML).
  */
 export const PAGE_SCRIPT = String.raw`
@@ -29,7 +30,7 @@ export const PAGE_SCRIPT = String.raw`
   // browser between plots so the first screen paints and scrolls while the rest are drawn. Every plot
   // is drawn eagerly (printing and exports need no scrolling): data-tk-first-view (and the performance
   // mark tk-first-view) says the first screen is drawn, data-tk-rendered (mark tk-rendered) every plot.
-  var all = document.querySelectorAll('div[data-tk-figure]');
+  var all = document.querySelectorAll('div[data-tk-figure]:not([data-tk-static])');
   var firstView = [];
   var later = [];
   for (var p = 0; p < all.length; p++) {
@@ -53,11 +54,8 @@ export const PAGE_SCRIPT = String.raw`
       draw();
     }
   }
-  function draw() {
-    var el = plots[index++];
-    var fig = data.figures[el.getAttribute('data-tk-figure')];
-    var name = el.getAttribute('data-tk-filename');
-    var config = {
+  function config(name) {
+    return {
       displaylogo: false,
       // One debounced resize handler for all plots (below) instead of Plotly's per-plot
       // 'responsive' listeners: about 15 % faster to draw 30 plots.
@@ -70,10 +68,44 @@ export const PAGE_SCRIPT = String.raw`
         click: function (gd) { Plotly.downloadImage(gd, { format: 'svg', filename: gd.getAttribute('data-tk-filename') }); }
       }]
     };
-    Plotly.newPlot(el, fig.data, fig.layout, config).then(next, function (e) {
+  }
+  function plot(el) {
+    var fig = data.figures[el.getAttribute('data-tk-figure')];
+    return Plotly.newPlot(el, fig.data, fig.layout, config(el.getAttribute('data-tk-filename'))).then(null, function (e) {
       el.setAttribute('data-tk-error', String(e && e.message));
-      next();
     });
+  }
+  function draw() {
+    plot(plots[index++]).then(next);
+  }
+  // Static figures (SVG pictures built with the report) become the Plotly figure, in place, when
+  // clicked or when their "Make interactive" button is pressed (a button: keyboard accessible).
+  function upgrade(el) {
+    if (!el || !el.hasAttribute('data-tk-static')) { return; }
+    el.removeAttribute('data-tk-static');
+    el.classList.remove('tk-static');
+    el.removeAttribute('title');
+    while (el.firstChild) { el.removeChild(el.firstChild); }
+    var button = document.querySelector('button[data-tk-upgrade="' + el.getAttribute('data-tk-figure') + '"]');
+    if (button) { button.disabled = true; }
+    plot(el).then(function () { el.setAttribute('data-tk-interactive', ''); });
+  }
+  var statics = document.querySelectorAll('div[data-tk-static]');
+  for (var s = 0; s < statics.length; s++) {
+    statics[s].addEventListener('click', function (ev) { upgrade(ev.currentTarget); });
+  }
+  var buttons = document.querySelectorAll('button[data-tk-upgrade]');
+  for (var b = 0; b < buttons.length; b++) {
+    buttons[b].addEventListener('click', function (ev) {
+      upgrade(document.querySelector('div[data-tk-figure="' + ev.currentTarget.getAttribute('data-tk-upgrade') + '"]'));
+    });
+  }
+  var svgLinks = document.querySelectorAll('a[data-tk-svg]');
+  for (var v = 0; v < svgLinks.length; v++) {
+    var svg = document.querySelector('div[data-tk-figure="' + svgLinks[v].getAttribute('data-tk-svg') + '"] svg');
+    if (svg) {
+      svgLinks[v].href = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+    }
   }
   var resizeTimer = null;
   window.addEventListener('resize', function () {

@@ -15,6 +15,9 @@ h3{font-size:14px;margin:14px 0 6px}
 figure{margin:8px 0 16px}
 figcaption,.tk-note{color:#555;font-size:12px}
 .tk-plot{width:100%}
+.tk-static{cursor:pointer;overflow:hidden}
+.tk-static svg{width:100%;height:100%;display:block}
+.tk-interactive{font-size:12px;margin-left:8px;padding:0 6px}
 table{border-collapse:collapse;font-size:12px;margin:4px 0}
 th,td{border:1px solid #dde1e5;padding:3px 7px;text-align:left;vertical-align:top}
 td.tk-num{text-align:right;font-variant-numeric:tabular-nums}

@@ -4,6 +4,7 @@ import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import type { PlotlyFigure } from './plotly-figure.js';
 import { provenanceSection } from './provenance-section.js';
+import { staticFigureSvg } from './static-figure-svg.js';
 import type { ReportBlock, ReportDocument, ReportSection, SectionKind, TableBlock } from './report-document.js';
 
 /**
@@ -81,7 +82,14 @@ function renderBlock(b: ReportBlock, id: string, data: PageData): string {
     case 'figure': {
       data.figures[id] = b.figure;
       const height = Math.max(120, Math.min(2000, Math.round(b.height ?? 360)));
-      return `<figure class="tk-block tk-figure" id="${id}"><h3>${escapeHtml(b.title)}</h3><div class="tk-plot" data-tk-figure="${id}" data-tk-filename="${fileSlug(b.title, id)}" style="height:${height}px"></div>${
+      const file = fileSlug(b.title, id);
+      if (b.static === true) {
+        // A static SVG picture now, the Plotly figure when asked (page script: upgrade on click).
+        return `<figure class="tk-block tk-figure" id="${id}"><h3>${escapeHtml(b.title)}<button type="button" class="tk-interactive" data-tk-upgrade="${id}">Make interactive</button><a class="tk-csv" data-tk-svg="${id}" download="${file}.svg" href="#">SVG</a></h3><div class="tk-plot tk-static" data-tk-figure="${id}" data-tk-static="" data-tk-filename="${file}" title="Click to make interactive" style="height:${height}px">${staticFigureSvg(b.figure, { height })}</div>${
+          b.caption ? `<figcaption>${escapeHtml(b.caption)}</figcaption>` : ''
+        }</figure>`;
+      }
+      return `<figure class="tk-block tk-figure" id="${id}"><h3>${escapeHtml(b.title)}</h3><div class="tk-plot" data-tk-figure="${id}" data-tk-filename="${file}" style="height:${height}px"></div>${
         b.caption ? `<figcaption>${escapeHtml(b.caption)}</figcaption>` : ''
       }</figure>`;
     }

@@ -46,6 +46,13 @@ export interface FigureBlock {
   readonly figure: PlotlyFigure;
   /** Plot height in CSS pixels; default 360. */
   readonly height?: number;
+  /**
+   * Draw the figure at load as a static SVG picture (built at report-build time by `staticFigureSvg`)
+   * that becomes the interactive Plotly figure, in place, when the reader clicks it or its "Make
+   * interactive" button. For the many small multiples of flow figures, whose Plotly drawing at load
+   * would dominate the time to open a report. Default false (Plotly at load).
+   */
+  readonly static?: boolean;
 }
 
 /** A cell value: numbers are shown with `digits` decimals of their column. */

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('report of a simulated tamkit phenotype --json in 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('draws per sample one density or histogram per pre-gate and one histogram per M1/M2 marker, without errors', async () => {
+  it('draws per sample one density or histogram per pre-gate and one histogram per M1/M2 marker, static at load and in Plotly on click, without errors', async () => {
     const files = simulatedPhenotypeJson({ seed: 8, eventsPerSample: 4000, conditions: ['M1', 'M2', 'TCM'] });
     const doc = buildReportDocument([readResultFile(JSON.parse(JSON.stringify({ files })), 'phenotype.json')], {
       tamkitVersion: '0.0.0',
@@ -50,6 +50,21 @@ describe.skipIf(!hasChromium)('report of a simulated tamkit phenotype --json in 
       const twoD = entry.display.pregates.filter((p) => p.density !== undefined).length;
       const oneD = entry.pregates.length - twoD;
       const plot = page.locator(`#${section.id} div[data-tk-figure]`).first();
+      // At load: the static picture, one subplot group per plot, densities as images, every gate
+      // labelled with its % of parent and every marker named.
+      const svg = plot.locator('svg.tk-static-svg');
+      expect(await svg.locator('g.tk-subplot').count()).toBe(entry.pregates.length + entry.thresholds.length);
+      expect(await svg.locator('image').count()).toBe(twoD);
+      const staticText = await svg.locator('text.tk-annotation').allTextContents();
+      for (const p of entry.pregates) {
+        expect(staticText.some((t) => t.startsWith(`${p.id} `) && t.endsWith('%'))).toBe(true);
+      }
+      for (const t of entry.thresholds) {
+        expect(staticText).toContain(t.marker);
+      }
+      // After a click: the Plotly figure with the same plots.
+      await plot.click();
+      await page.waitForSelector(`#${section.id} div[data-tk-interactive]`, { timeout: 10_000 });
       // Subplots drawn (Plotly's cartesian subplot groups), densities as images, traces per plot.
       expect(await plot.locator('g.cartesianlayer > g.subplot').count()).toBe(entry.pregates.length + entry.thresholds.length);
       expect(await plot.locator('g.layer-subplot g.imagelayer image').count()).toBe(twoD);

@@ -134,6 +134,7 @@ export function syntheticReport(o: SyntheticOptions): ReportDocument {
         caption: `Top: density of ${n} events per plot, pre-binned ${bins} × ${bins} (colour = log10 events per bin). Bottom: marker histograms, sample solid, FMO dashed.`,
         figure: sampleFlowFigure(panels, histograms, { densityImage: true }),
         height: 620,
+        static: true,
       },
       { type: 'keyValue', title: 'FCS keywords', entries: [['$CYT', 'Synthetic'], ['$FIL', o.hostile ? HOSTILE.file : `${name}.fcs`], ['$SRC', o.hostile ? HOSTILE.keyword : name]] },
     ];

@@ -1,0 +1,272 @@
+import type { PlotlyFigure } from './plotly-figure.js';
+
+/**
+ * Escapes text for XML element content and quoted attribute values: `& < > " '` become entities.
+ *
+ * @example escapeXml('a < b') // 'a &lt; b'
+ */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Plotly text (the `<b>` tag and `&lt; &gt; &amp;` entities of `plotlyText`) as plain text and a bold flag. */
+function plainText(text: unknown): { text: string; bold: boolean } {
+  const s = typeof text === 'string' ? text : '';
+  const bold = s.includes('<b>');
+  const plain = s
+    .replace(/<\/?b>/g, '')
+    .replace(/<br\s*\/?>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return { text: plain, bold };
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const pair = (v: unknown, fallback: [number, number]): [number, number] =>
+  Array.isArray(v) && v.length === 2 ? [num(v[0], fallback[0]), num(v[1], fallback[1])] : fallback;
+const fmt = (v: number): string => String(Math.round(v * 10) / 10);
+
+/** Options of {@link staticFigureSvg}. */
+export interface StaticFigureOptions {
+  /** Width of the drawing in SVG user units (CSS pixels at 100 %); default 1100. */
+  readonly width?: number;
+  /** Height in the same units; default 360. */
+  readonly height?: number;
+}
+
+interface Axis {
+  readonly domain: [number, number];
+  readonly range: [number, number];
+  readonly layout: Obj;
+}
+
+/** About `count` round linear ticks over a range (steps of 1, 2, 2.5 or 5 × 10^k, as Plotly's). */
+function linearTicks(lo: number, hi: number, count: number): number[] {
+  const span = hi - lo;
+  if (!(span > 0)) {
+    return [lo];
+  }
+  const raw = span / Math.max(2, count);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+    out.push(Math.round(v / step) * step);
+  }
+  return out;
+}
+
+/** A linear tick label as Plotly writes it by default (SI suffix k/M/G from 10 000 on). */
+function tickLabel(v: number): string {
+  for (const [f, suffix] of [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+    if (Math.abs(v) >= Math.max(f, 1e4)) {
+      return `${String(Math.round((v / f) * 1000) / 1000)}${suffix}`;
+    }
+  }
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+/**
+ * Draws a Plotly figure of the report's flow builders (`sampleFlowFigure`, `gatingHierarchyFigure`
+ * with `densityImage: true`, `markerHistogramFigure`) as a static SVG: the same subplot domains and
+ * ranges, density PNG images, line traces (step histograms, filled to zero, dashed controls), point
+ * scatters, gate shapes (rectangles, paths, lines on data or domain coordinates), annotations, axis
+ * titles and tick labels in data units. Heatmap traces are not drawn (use density images). Every text
+ * is XML-escaped; the only URIs written are the figure's `data:image/png` images.
+ *
+ * @example staticFigureSvg(sampleFlowFigure(panels, histograms, { densityImage: true }), { height: 620 }).startsWith('<svg') // true
+ */
+export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptions = {}): string {
+  const W = options.width ?? 1100;
+  const H = options.height ?? 360;
+  const layout = figure.layout;
+  const margin = obj(layout.margin);
+  const left = num(margin.l, 80);
+  const top = num(margin.t, 100);
+  const pw = W - left - num(margin.r, 80);
+  const ph = H - top - num(margin.b, 80);
+  const out: string[] = [];
+  const axisCache = new Map<string, Axis>();
+  const axis = (ref: string): Axis => {
+    const id = ref.replace(/ domain$/, '');
+    const key = `${id[0]}axis${id.slice(1)}`;
+    const cached = axisCache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const a = obj(layout[key]);
+    let range = pair(a.range, [Number.NaN, Number.NaN]);
+    if (!Number.isFinite(range[0])) {
+      // Autorange from the traces on this axis (histograms: from zero to 5 % above the highest bin).
+      const values = figure.data.flatMap((t) => ((t[id[0] === 'x' ? 'xaxis' : 'yaxis'] ?? id[0]) === id ? ((t[id[0]!] as unknown[] | undefined) ?? []) : []));
+      const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+      const hi = finite.length > 0 ? Math.max(...finite) : 1;
+      const lo = a.rangemode === 'tozero' ? 0 : finite.length > 0 ? Math.min(...finite) : 0;
+      range = [lo, hi > lo ? hi + (hi - lo) * 0.05 : lo + 1];
+    }
+    const made = { domain: pair(a.domain, [0, 1]), range, layout: a };
+    axisCache.set(key, made);
+    return made;
+  };
+  const px = (id: string, v: number): number => {
+    const a = axis(id);
+    if (id.endsWith(' domain')) {
+      return left + (a.domain[0] + v * (a.domain[1] - a.domain[0])) * pw;
+    }
+    return left + (a.domain[0] + ((v - a.range[0]) / (a.range[1] - a.range[0])) * (a.domain[1] - a.domain[0])) * pw;
+  };
+  const py = (id: string, v: number): number => {
+    const a = axis(id);
+    const f = id.endsWith(' domain') ? v : (v - a.range[0]) / (a.range[1] - a.range[0]);
+    return top + (1 - (a.domain[0] + f * (a.domain[1] - a.domain[0]))) * ph;
+  };
+  const base = (ref: unknown, fallback: string): string => (typeof ref === 'string' ? ref.replace(/ domain$/, '') : fallback);
+  const refOf = (ref: unknown, fallback: string): string => (typeof ref === 'string' ? ref : fallback);
+  const text = (to: string[], x: number, y: number, raw: unknown, attrs: string, size: number, colour = '#444'): void => {
+    const t = plainText(raw);
+    if (t.text) {
+      to.push(`<text x="${fmt(x)}" y="${fmt(y)}" font-size="${size}" fill="${escapeXml(colour)}"${t.bold ? ' font-weight="bold"' : ''} ${attrs}>${escapeXml(t.text)}</text>`);
+    }
+  };
+  // Subplots: every x axis anchored to a y axis.
+  const subplots = Object.keys(layout)
+    .filter((k) => /^xaxis\d*$/.test(k))
+    .map((k) => {
+      const xid = `x${k.slice(5)}`;
+      return [xid, base(obj(layout[k]).anchor, `y${k.slice(5)}`)] as const;
+    });
+  out.push('<defs>');
+  for (const [xid, yid] of subplots) {
+    const [x0, x1] = [px(`${xid} domain`, 0), px(`${xid} domain`, 1)];
+    const [y0, y1] = [py(`${yid} domain`, 1), py(`${yid} domain`, 0)];
+    out.push(`<clipPath id="tk-clip-${xid}"><rect x="${fmt(x0)}" y="${fmt(y0)}" width="${fmt(x1 - x0)}" height="${fmt(y1 - y0)}"/></clipPath>`);
+  }
+  out.push('</defs>');
+  // Grid lines under the data; tick labels and axis titles over it (drawn after the data, below).
+  const labels: string[] = [];
+  for (const [xid, yid] of subplots) {
+    const xa = axis(xid);
+    const ya = axis(yid);
+    const [x0, x1] = [px(`${xid} domain`, 0), px(`${xid} domain`, 1)];
+    const [y0, y1] = [py(`${yid} domain`, 1), py(`${yid} domain`, 0)];
+    const ticks = (a: Axis, count: number): { at: number; label: string }[] => {
+      const vals = a.layout.tickvals;
+      const texts = a.layout.ticktext;
+      const [lo, hi] = [Math.min(...a.range), Math.max(...a.range)];
+      const list = Array.isArray(vals)
+        ? vals.map((v, i) => ({ at: num(v, Number.NaN), label: String((Array.isArray(texts) ? texts[i] : undefined) ?? v) }))
+        : linearTicks(lo, hi, count).map((v) => ({ at: v, label: tickLabel(v) }));
+      return list.filter((t) => t.at >= lo && t.at <= hi);
+    };
+    const grid = (a: Axis, line: string): void => {
+      if (a.layout.showgrid !== false) {
+        out.push(line);
+      }
+    };
+    const xTicks = ticks(xa, (x1 - x0) / 70);
+    const yTicks = ticks(ya, (y1 - y0) / 35);
+    out.push(`<g class="tk-subplot" data-tk-axes="${xid}${yid}">`);
+    for (const t of xTicks) {
+      const x = px(xid, t.at);
+      grid(xa, `<line x1="${fmt(x)}" x2="${fmt(x)}" y1="${fmt(y0)}" y2="${fmt(y1)}" stroke="#eee"/>`);
+      text(labels, x, y1 + 14, t.label, 'text-anchor="middle"', 11);
+    }
+    for (const t of yTicks) {
+      const y = py(yid, t.at);
+      grid(ya, `<line x1="${fmt(x0)}" x2="${fmt(x1)}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="#eee"/>`);
+      text(labels, x0 - 4, y + 4, t.label, 'text-anchor="end"', 11);
+    }
+    out.push('</g>');
+    const xt = obj(xa.layout.title);
+    text(labels, (x0 + x1) / 2, y1 + 32, xt.text, `text-anchor="middle" class="tk-axis-title" data-tk-axis="${xid}"`, num(obj(xt.font).size, 12));
+    const yt = obj(ya.layout.title);
+    // Left of the widest tick label (about 6.5 px per character at 11 px).
+    const yx = x0 - 16 - 6.5 * Math.max(0, ...yTicks.map((t) => t.label.length));
+    text(labels, yx, (y0 + y1) / 2, yt.text, `text-anchor="middle" class="tk-axis-title" data-tk-axis="${yid}" transform="rotate(-90 ${fmt(yx)} ${fmt((y0 + y1) / 2)})"`, num(obj(yt.font).size, 12));
+  }
+  for (const img of Array.isArray(layout.images) ? (layout.images as unknown[]).map(obj) : []) {
+    const source = typeof img.source === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(img.source) ? img.source : null;
+    if (source) {
+      const xr = base(img.xref, 'x');
+      const yr = base(img.yref, 'y');
+      const x = px(xr, num(img.x, 0));
+      const y = py(yr, num(img.y, 0));
+      const w = px(xr, num(img.x, 0) + num(img.sizex, 0)) - x;
+      const h = py(yr, num(img.y, 0) - num(img.sizey, 0)) - y;
+      out.push(`<image clip-path="url(#tk-clip-${xr})" x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${source}"/>`);
+    }
+  }
+  for (const t of figure.data) {
+    if (t.type !== 'scatter') {
+      continue;
+    }
+    const xr = refOf(t.xaxis, 'x');
+    const yr = refOf(t.yaxis, 'y');
+    const xs = Array.isArray(t.x) ? (t.x as unknown[]) : [];
+    const ys = Array.isArray(t.y) ? (t.y as unknown[]) : [];
+    const pts = xs.map((x, i) => [px(xr, num(x, 0)), py(yr, num(ys[i], 0))] as const);
+    const line = obj(t.line);
+    const colour = escapeXml(typeof line.color === 'string' ? line.color : '#444');
+    if (t.mode === 'markers') {
+      const m = obj(t.marker);
+      out.push(`<g clip-path="url(#tk-clip-${xr})" fill="${escapeXml(typeof m.color === 'string' ? m.color : '#333')}" fill-opacity="${num(m.opacity, 1)}">${pts.map(([x, y]) => `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="1"/>`).join('')}</g>`);
+      continue;
+    }
+    // Plotly's 'hvh' step: horizontal to the midpoint, vertical, horizontal.
+    const d = pts
+      .map(([x, y], i) => {
+        if (i === 0) {
+          return `M${fmt(x)},${fmt(y)}`;
+        }
+        const [xp] = pts[i - 1]!;
+        const mid = (xp + x) / 2;
+        return line.shape === 'hvh' ? `H${fmt(mid)}V${fmt(y)}H${fmt(x)}` : `L${fmt(x)},${fmt(y)}`;
+      })
+      .join('');
+    if (t.fill === 'tozeroy' && pts.length > 0) {
+      const zero = fmt(py(yr, Math.max(0, axis(yr).range[0])));
+      out.push(`<path clip-path="url(#tk-clip-${xr})" d="${d}V${zero}H${fmt(pts[0]![0])}Z" fill="${colour}" fill-opacity="0.5" stroke="none"/>`);
+    }
+    const dash = line.dash === 'dash' ? ' stroke-dasharray="6 4"' : '';
+    out.push(`<path clip-path="url(#tk-clip-${xr})" d="${d}" fill="none" stroke="${colour}" stroke-width="${num(line.width, 1.5)}"${dash}/>`);
+  }
+  for (const s of Array.isArray(layout.shapes) ? (layout.shapes as unknown[]).map(obj) : []) {
+    const xr = refOf(s.xref, 'x');
+    const yr = refOf(s.yref, 'y');
+    const line = obj(s.line);
+    const stroke = `fill="none" stroke="${escapeXml(typeof line.color === 'string' ? line.color : '#444')}" stroke-width="${num(line.width, 2)}"${line.dash === 'dash' ? ' stroke-dasharray="6 4"' : ''} clip-path="url(#tk-clip-${base(xr, 'x')})"`;
+    if (s.type === 'line') {
+      out.push(`<line x1="${fmt(px(xr, num(s.x0, 0)))}" x2="${fmt(px(xr, num(s.x1, 0)))}" y1="${fmt(py(yr, num(s.y0, 0)))}" y2="${fmt(py(yr, num(s.y1, 0)))}" ${stroke}/>`);
+    } else if (s.type === 'rect') {
+      const xa = px(xr, num(s.x0, 0));
+      const xb = px(xr, num(s.x1, 0));
+      const ya = py(yr, num(s.y0, 0));
+      const yb = py(yr, num(s.y1, 0));
+      out.push(`<rect x="${fmt(Math.min(xa, xb))}" y="${fmt(Math.min(ya, yb))}" width="${fmt(Math.abs(xb - xa))}" height="${fmt(Math.abs(yb - ya))}" ${stroke}/>`);
+    } else if (s.type === 'path' && typeof s.path === 'string') {
+      // Gate paths are 'M x,y L x,y ... Z' in data units.
+      const d = s.path.replace(/([ML])\s*(-?[\d.e+-]+)\s*,\s*(-?[\d.e+-]+)/g, (_m, c: string, x: string, y: string) => `${c}${fmt(px(xr, Number(x)))},${fmt(py(yr, Number(y)))}`);
+      if (/^[MLZ\d.,\s-]*$/.test(d)) {
+        out.push(`<path d="${d}" ${stroke}/>`);
+      }
+    }
+  }
+  out.push(...labels);
+  for (const a of Array.isArray(layout.annotations) ? (layout.annotations as unknown[]).map(obj) : []) {
+    const xr = refOf(a.xref, 'x');
+    const yr = refOf(a.yref, 'y');
+    const x = px(xr, num(a.x, 0));
+    const y = py(yr, num(a.y, 0));
+    const font = obj(a.font);
+    const size = num(font.size, 12);
+    const anchor = a.xanchor === 'left' ? 'start' : a.xanchor === 'right' ? 'end' : 'middle';
+    const dy = a.yanchor === 'bottom' ? -3 : a.yanchor === 'top' ? size : size / 3;
+    text(out, x, y + dy, a.text, `text-anchor="${anchor}" class="tk-annotation"`, size, typeof font.color === 'string' ? font.color : '#444');
+  }
+  const title = obj(layout.title);
+  text(out, W / 2, 24, title.text, 'text-anchor="middle"', num(obj(title.font).size, 14));
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="tk-static-svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, 'DejaVu Sans', sans-serif" role="img"><rect width="${W}" height="${H}" fill="#fff"/>${out.join('')}</svg>`;
+}
