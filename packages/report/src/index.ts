@@ -71,6 +71,6 @@ export { gateOverlayFromSpec } from './gate-overlay-from-spec.js';
 export type { AxisTransforms } from './gate-overlay-from-spec.js';
 export { recordsSection } from './records-section.js';
 export { sampleFlowFigure } from './sample-flow-figure.js';
-export { escapeXml, staticFigureSvg } from './static-figure-svg.js';
+export { escapeXml, staticFigureSvg, staticImageSource } from './static-figure-svg.js';
 export type { StaticFigureOptions } from './static-figure-svg.js';
 export { markerHistogramParts } from './marker-histogram-figure.js';

@@ -85,10 +85,23 @@ export const PAGE_SCRIPT = String.raw`
     el.removeAttribute('data-tk-static');
     el.classList.remove('tk-static');
     el.removeAttribute('title');
+    svgFile(el.getAttribute('data-tk-figure'));
+    // The density images are embedded once, in the picture: give them back to the Plotly layout.
+    var images = data.figures[el.getAttribute('data-tk-figure')].layout.images;
+    var svgImages = el.querySelectorAll('svg image[data-tk-image]');
+    for (var n = 0; n < svgImages.length; n++) {
+      var target = images && images[Number(svgImages[n].getAttribute('data-tk-image'))];
+      if (target) { target.source = svgImages[n].getAttribute('href'); }
+    }
     while (el.firstChild) { el.removeChild(el.firstChild); }
     var button = document.querySelector('button[data-tk-upgrade="' + el.getAttribute('data-tk-figure') + '"]');
     if (button) { button.disabled = true; }
-    plot(el).then(function () { el.setAttribute('data-tk-interactive', ''); });
+    var id = el.getAttribute('data-tk-figure');
+    performance.mark('tk-upgrade-start:' + id);
+    plot(el).then(function () {
+      el.setAttribute('data-tk-interactive', '');
+      performance.mark('tk-upgraded:' + id);
+    });
   }
   var statics = document.querySelectorAll('div[data-tk-static]');
   for (var s = 0; s < statics.length; s++) {
@@ -100,12 +113,25 @@ export const PAGE_SCRIPT = String.raw`
       upgrade(document.querySelector('div[data-tk-figure="' + ev.currentTarget.getAttribute('data-tk-upgrade') + '"]'));
     });
   }
+  // A static figure's SVG link: the picture as a file, serialised when first clicked (the download
+  // reads the href after the click handlers ran), and kept after the figure is made interactive.
+  var svgFiles = {};
   var svgLinks = document.querySelectorAll('a[data-tk-svg]');
   for (var v = 0; v < svgLinks.length; v++) {
-    var svg = document.querySelector('div[data-tk-figure="' + svgLinks[v].getAttribute('data-tk-svg') + '"] svg');
-    if (svg) {
-      svgLinks[v].href = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+    svgLinks[v].addEventListener('click', function (ev) {
+      var a = ev.currentTarget;
+      var url = svgFile(a.getAttribute('data-tk-svg'));
+      if (url) { a.href = url; } else { ev.preventDefault(); }
+    });
+  }
+  function svgFile(id) {
+    if (!svgFiles[id]) {
+      var svg = document.querySelector('div[data-tk-figure="' + id + '"] svg.tk-static-svg');
+      if (svg) {
+        svgFiles[id] = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+      }
     }
+    return svgFiles[id];
   }
   var resizeTimer = null;
   window.addEventListener('resize', function () {

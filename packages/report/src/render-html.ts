@@ -4,7 +4,7 @@ import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import type { PlotlyFigure } from './plotly-figure.js';
 import { provenanceSection } from './provenance-section.js';
-import { staticFigureSvg } from './static-figure-svg.js';
+import { staticFigureSvg, staticImageSource } from './static-figure-svg.js';
 import type { ReportBlock, ReportDocument, ReportSection, SectionKind, TableBlock } from './report-document.js';
 
 /**
@@ -45,6 +45,22 @@ function fileSlug(title: string, fallback: string): string {
   return slug || fallback;
 }
 
+/**
+ * A static figure's Plotly spec without the image sources its SVG picture holds (the page script
+ * copies them back from the SVG's `image[data-tk-image]` on upgrade): the densities are embedded once.
+ */
+function withoutSvgImages(figure: PlotlyFigure): PlotlyFigure {
+  const images = figure.layout.images;
+  if (!Array.isArray(images)) {
+    return figure;
+  }
+  const stripped = images.map((img: unknown) => {
+    const o = img !== null && typeof img === 'object' ? (img as Record<string, unknown>) : {};
+    return staticImageSource(o.source) === null ? img : { ...o, source: '' };
+  });
+  return { data: figure.data, layout: { ...figure.layout, images: stripped } };
+}
+
 function formatCell(v: unknown, digits: number): { text: string; numeric: boolean } {
   if (v === null || v === undefined) {
     return { text: '', numeric: false };
@@ -80,7 +96,7 @@ function renderBlock(b: ReportBlock, id: string, data: PageData): string {
     case 'text':
       return `<p class="${b.style === 'note' ? 'tk-note' : 'tk-text'}">${escapeHtml(b.text)}</p>`;
     case 'figure': {
-      data.figures[id] = b.figure;
+      data.figures[id] = b.static === true ? withoutSvgImages(b.figure) : b.figure;
       const height = Math.max(120, Math.min(2000, Math.round(b.height ?? 360)));
       const file = fileSlug(b.title, id);
       if (b.static === true) {

@@ -22,6 +22,16 @@ function plainText(text: unknown): { text: string; bold: boolean } {
   return { text: plain, bold };
 }
 
+/**
+ * The source of a layout image that {@link staticFigureSvg} draws (a base64 PNG `data:` URI; anything
+ * else is left out), or null. The SVG's `<image data-tk-image="i">` holds layout image i's source.
+ *
+ * @example staticImageSource('https://example.org/x.png') // null
+ */
+export function staticImageSource(source: unknown): string | null {
+  return typeof source === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(source) ? source : null;
+}
+
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
@@ -187,8 +197,8 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
     const yx = x0 - 16 - 6.5 * Math.max(0, ...yTicks.map((t) => t.label.length));
     text(labels, yx, (y0 + y1) / 2, yt.text, `text-anchor="middle" class="tk-axis-title" data-tk-axis="${yid}" transform="rotate(-90 ${fmt(yx)} ${fmt((y0 + y1) / 2)})"`, num(obj(yt.font).size, 12));
   }
-  for (const img of Array.isArray(layout.images) ? (layout.images as unknown[]).map(obj) : []) {
-    const source = typeof img.source === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(img.source) ? img.source : null;
+  (Array.isArray(layout.images) ? (layout.images as unknown[]).map(obj) : []).forEach((img, index) => {
+    const source = staticImageSource(img.source);
     if (source) {
       const xr = base(img.xref, 'x');
       const yr = base(img.yref, 'y');
@@ -196,9 +206,9 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
       const y = py(yr, num(img.y, 0));
       const w = px(xr, num(img.x, 0) + num(img.sizex, 0)) - x;
       const h = py(yr, num(img.y, 0) - num(img.sizey, 0)) - y;
-      out.push(`<image clip-path="url(#tk-clip-${xr})" x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${source}"/>`);
+      out.push(`<image clip-path="url(#tk-clip-${xr})" x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" preserveAspectRatio="none" style="image-rendering:pixelated" data-tk-image="${index}" href="${source}"/>`);
     }
-  }
+  });
   for (const t of figure.data) {
     if (t.type !== 'scatter') {
       continue;
@@ -215,17 +225,21 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
       out.push(`<g clip-path="url(#tk-clip-${xr})" fill="${escapeXml(typeof m.color === 'string' ? m.color : '#333')}" fill-opacity="${num(m.opacity, 1)}">${pts.map(([x, y]) => `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="1"/>`).join('')}</g>`);
       continue;
     }
-    // Plotly's 'hvh' step: horizontal to the midpoint, vertical, horizontal.
-    const d = pts
-      .map(([x, y], i) => {
-        if (i === 0) {
-          return `M${fmt(x)},${fmt(y)}`;
-        }
-        const [xp] = pts[i - 1]!;
-        const mid = (xp + x) / 2;
-        return line.shape === 'hvh' ? `H${fmt(mid)}V${fmt(y)}H${fmt(x)}` : `L${fmt(x)},${fmt(y)}`;
-      })
-      .join('');
+    // Plotly's 'hvh' step: horizontal to the midpoint, vertical, horizontal (the last horizontal
+    // merges with the next step's first; equal heights need no step).
+    const d =
+      pts
+        .map(([x, y], i) => {
+          if (i === 0) {
+            return `M${fmt(x)},${fmt(y)}`;
+          }
+          const [xp, yp] = pts[i - 1]!;
+          if (line.shape !== 'hvh') {
+            return `L${fmt(x)},${fmt(y)}`;
+          }
+          return fmt(y) === fmt(yp) ? '' : `H${fmt((xp + x) / 2)}V${fmt(y)}`;
+        })
+        .join('') + (line.shape === 'hvh' && pts.length > 1 ? `H${fmt(pts[pts.length - 1]![0])}` : '');
     if (t.fill === 'tozeroy' && pts.length > 0) {
       const zero = fmt(py(yr, Math.max(0, axis(yr).range[0])));
       out.push(`<path clip-path="url(#tk-clip-${xr})" d="${d}V${zero}H${fmt(pts[0]![0])}Z" fill="${colour}" fill-opacity="0.5" stroke="none"/>`);

@@ -131,10 +131,13 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
     const [png] = await Promise.all([page.waitForEvent('download'), pngButton.click()]);
     expect(png.suggestedFilename()).toBe('S1-gating-and-markers.png');
     expect(Array.from(readFileSync(await png.path()).subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    // A keyboard user: the button of the second sample, focused and pressed with Enter.
+    // A keyboard user: the button of the second sample, focused and pressed with Enter; its static
+    // picture (serialised on upgrade) stays downloadable.
     await page.locator('button[data-tk-upgrade="sample-2-b0"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('#sample-2-b0 div[data-tk-interactive]', { timeout: 10_000 });
+    const [svgAfter] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-tk-svg="sample-2-b0"]').click()]);
+    expect(readFileSync(await svgAfter.path(), 'utf8')).toContain('threshold 1 500 (FMO 99.5th pct)');
     expect(await page.locator('[data-tk-error]').count()).toBe(0);
     expect(problems).toEqual([]);
     expect(requests.filter((r) => !r.startsWith('blob:'))).toEqual([url]);

@@ -65,6 +65,7 @@ describe('public API', () => {
         "seriesColour",
         "significanceStars",
         "staticFigureSvg",
+        "staticImageSource",
         "subsamplePoints",
         "thresholdTable",
         "thumbnailDataUri",
