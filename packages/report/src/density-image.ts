@@ -1,5 +1,5 @@
 import type { Binned2d } from './bin-events.js';
-import { base64, encodePngRgb } from './png-thumbnail.js';
+import { base64, encodePngIndexed } from './png-thumbnail.js';
 
 /** Viridis at 9 even stops (matplotlib's table, every 32nd entry), sRGB 0–255. */
 const VIRIDIS: readonly (readonly [number, number, number])[] = [
@@ -28,10 +28,13 @@ export function viridis(t: number): [number, number, number] {
   ];
 }
 
+/** White, then viridis at 255 even steps from 0 to 1. */
+const DENSITY_PALETTE: readonly (readonly [number, number, number])[] = [[255, 255, 255], ...Array.from({ length: 255 }, (_, i) => viridis(i / 254))];
+
 /**
  * A 2-D histogram as a PNG `data:` URI, one pixel per bin, top row = highest y bin: colour = viridis of
  * log10(count) / log10(max count) (a bin of 1 event at the bottom of the scale, the fullest bin at the
- * top), empty bins white. Drawing a density as one image instead of a heatmap trace is what keeps a
+ * top, in 255 steps: an 8-bit palette PNG), empty bins white. Drawing a density as one image instead of a heatmap trace is what keeps a
  * report of many samples fast to open (see docs/benchmarks-report.md).
  *
  * @example densityImageUri(bin2d([0.5], [0.5], { xRange: [0, 1], yRange: [0, 1], bins: 2 })).startsWith('data:image/png') // true
@@ -45,17 +48,17 @@ export function densityImageUri(density: Binned2d): string {
     }
   }
   const logMax = Math.log10(Math.max(max, 1));
-  const pixels = new Uint8Array(w * h * 3).fill(255);
+  // Palette image: index 0 white (empty bins), 1..255 viridis from 0 to 1 (a third of RGB's bytes).
+  const indices = new Uint8Array(w * h);
   for (let r = 0; r < h; r++) {
     const row = density.counts[r]!;
-    const out = (h - 1 - r) * w * 3;
+    const out = (h - 1 - r) * w;
     for (let c = 0; c < w; c++) {
       const n = row[c] ?? 0;
       if (n > 0) {
-        const rgb = viridis(logMax > 0 ? Math.log10(n) / logMax : 1);
-        pixels.set(rgb, out + c * 3);
+        indices[out + c] = 1 + Math.round((logMax > 0 ? Math.log10(n) / logMax : 1) * 254);
       }
     }
   }
-  return `data:image/png;base64,${base64(encodePngRgb({ pixels, width: w, height: h }))}`;
+  return `data:image/png;base64,${base64(encodePngIndexed({ indices, width: w, height: h, palette: DENSITY_PALETTE }))}`;
 }

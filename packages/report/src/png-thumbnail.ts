@@ -80,24 +80,8 @@ function chunk(type: string, body: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * Encodes an RGB raster as PNG (8-bit truecolour, filter 0, zlib stream of stored deflate blocks:
- * no compression, so the encoder stays a few lines of dependency-free code; PNG spec §§ 5, 10, 11).
- *
- * @throws {RangeError} when the pixel buffer length is not width × height × 3.
- * @example encodePngRgb({ pixels: new Uint8Array([255, 0, 0]), width: 1, height: 1 }).length // 69
- */
-export function encodePngRgb(raster: RgbRaster): Uint8Array {
-  const { pixels, width, height } = raster;
-  if (pixels.length !== width * height * 3 || width < 1 || height < 1) {
-    throw new RangeError(`RGB raster of ${width}×${height} needs ${width * height * 3} bytes, got ${pixels.length}`);
-  }
-  const stride = width * 3 + 1;
-  const raw = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * stride] = 0;
-    raw.set(pixels.subarray(y * width * 3, (y + 1) * width * 3), y * stride + 1);
-  }
+/** PNG file bytes: signature, IHDR (8-bit, `colourType`), the given chunks, IDAT of stored deflate blocks over `raw` scanlines, IEND. */
+function pngFile(width: number, height: number, colourType: number, raw: Uint8Array, before: Uint8Array[] = []): Uint8Array {
   const blocks = Math.max(1, Math.ceil(raw.length / 65535));
   const z = new Uint8Array(2 + raw.length + blocks * 5 + 4);
   z[0] = 0x78;
@@ -125,8 +109,8 @@ export function encodePngRgb(raster: RgbRaster): Uint8Array {
   const hv = new DataView(ihdr.buffer);
   hv.setUint32(0, width);
   hv.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', z), chunk('IEND', new Uint8Array(0))];
+  ihdr.set([8, colourType, 0, 0, 0], 8);
+  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), ...before, chunk('IDAT', z), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let p = 0;
   for (const part of parts) {
@@ -134,6 +118,49 @@ export function encodePngRgb(raster: RgbRaster): Uint8Array {
     p += part.length;
   }
   return out;
+}
+
+/** Scanlines of `bytesPerRow` bytes from `pixels`, each preceded by filter type 0. */
+function scanlines(pixels: Uint8Array | Uint8ClampedArray, bytesPerRow: number, height: number): Uint8Array {
+  const stride = bytesPerRow + 1;
+  const raw = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * stride] = 0;
+    raw.set(pixels.subarray(y * bytesPerRow, (y + 1) * bytesPerRow), y * stride + 1);
+  }
+  return raw;
+}
+
+/**
+ * Encodes an RGB raster as PNG (8-bit truecolour, filter 0, zlib stream of stored deflate blocks:
+ * no compression, so the encoder stays a few lines of dependency-free code; PNG spec §§ 5, 10, 11).
+ *
+ * @throws {RangeError} when the pixel buffer length is not width × height × 3.
+ * @example encodePngRgb({ pixels: new Uint8Array([255, 0, 0]), width: 1, height: 1 }).length // 69
+ */
+export function encodePngRgb(raster: RgbRaster): Uint8Array {
+  const { pixels, width, height } = raster;
+  if (pixels.length !== width * height * 3 || width < 1 || height < 1) {
+    throw new RangeError(`RGB raster of ${width}×${height} needs ${width * height * 3} bytes, got ${pixels.length}`);
+  }
+  return pngFile(width, height, 2, scanlines(pixels, width * 3, height));
+}
+
+/**
+ * Encodes an 8-bit palette image as PNG (colour type 3, PLTE of at most 256 RGB entries; stored
+ * deflate as {@link encodePngRgb}): a third of the bytes of the RGB encoding for the same picture.
+ *
+ * @throws {RangeError} when `indices` is not width × height long or the palette has 0 or more than 256 colours.
+ * @example encodePngIndexed({ indices: new Uint8Array([0]), width: 1, height: 1, palette: [[255, 0, 0]] }).length // 85
+ */
+export function encodePngIndexed(image: { readonly indices: Uint8Array; readonly width: number; readonly height: number; readonly palette: readonly (readonly [number, number, number])[] }): Uint8Array {
+  const { indices, width, height, palette } = image;
+  if (indices.length !== width * height || width < 1 || height < 1 || palette.length < 1 || palette.length > 256) {
+    throw new RangeError(`palette image of ${width}×${height} needs ${width * height} indices and 1–256 colours, got ${indices.length} and ${palette.length}`);
+  }
+  const plte = new Uint8Array(palette.length * 3);
+  palette.forEach((c, i) => plte.set(c, i * 3));
+  return pngFile(width, height, 3, scanlines(indices, width, height), [chunk('PLTE', plte)]);
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -169,8 +169,15 @@ describe('densityImageUri', () => {
     // IHDR: width and height at bytes 16..23 (PNG spec §11.2.2).
     expect(bytes.readUInt32BE(16)).toBe(2);
     expect(bytes.readUInt32BE(20)).toBe(1);
-    // Stored deflate: the scanline (filter 0, then RGB RGB) appears verbatim.
-    expect(bytes.includes(Buffer.from([0, 255, 255, 255, 0xfd, 0xe7, 0x25]))).toBe(true);
+    // Palette PNG (colour type 3, byte 25; PNG spec §11.2.2): PLTE starts with white then viridis(0)
+    // (#440154) and ends with viridis(1) (#fde725), 256 entries; stored deflate: the scanline (filter
+    // 0, then the indices of white and of the top colour) appears verbatim.
+    expect(bytes[25]).toBe(3);
+    const plte = bytes.indexOf(Buffer.from('PLTE'));
+    expect(bytes.readUInt32BE(plte - 4)).toBe(256 * 3);
+    expect(Array.from(bytes.subarray(plte + 4, plte + 10))).toEqual([255, 255, 255, 0x44, 0x01, 0x54]);
+    expect(Array.from(bytes.subarray(plte + 4 + 255 * 3, plte + 4 + 256 * 3))).toEqual([0xfd, 0xe7, 0x25]);
+    expect(bytes.includes(Buffer.from([0, 0, 255]))).toBe(true);
   });
 });
 
