@@ -35,7 +35,7 @@ export function phenotypeInputFromJson(files: readonly PhenotypeJsonEntry[]): { 
       continue;
     }
     const intensities: MarkerIntensityRow[] = (f.markers ?? []).flatMap((m) =>
-      CLASSES.map((c, k) => ({ sample: f.file, population: CLASS_LABELS[k]!, marker: m.marker, mfi: m.classes[c].median, stainIndex: m.classes[c].stainIndex, events: m.classes[c].count })),
+      CLASSES.map((c, k) => ({ sample: f.file, population: CLASS_LABELS[k]!, marker: m.marker, mfi: m.classes[c].median, rsdNegative: m.control?.robustSd ?? null, stainIndex: m.classes[c].stainIndex, events: m.classes[c].count })),
     );
     const plots = f.display ? displayPlots(f.display, f.file) : undefined;
     samples.push({
