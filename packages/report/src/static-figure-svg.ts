@@ -171,25 +171,26 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
         : linearTicks(lo, hi, count).map((v) => ({ at: v, label: tickLabel(v) }));
       return list.filter((t) => t.at >= lo && t.at <= hi);
     };
-    const grid = (a: Axis, line: string): void => {
-      if (a.layout.showgrid !== false) {
-        out.push(line);
-      }
-    };
     const xTicks = ticks(xa, (x1 - x0) / 70);
     const yTicks = ticks(ya, (y1 - y0) / 35);
-    out.push(`<g class="tk-subplot" data-tk-axes="${xid}${yid}">`);
-    for (const t of xTicks) {
-      const x = px(xid, t.at);
-      grid(xa, `<line x1="${fmt(x)}" x2="${fmt(x)}" y1="${fmt(y0)}" y2="${fmt(y1)}" stroke="#eee"/>`);
-      text(labels, x, y1 + 14, t.label, 'text-anchor="middle"', 11);
+    // One grid path and two label groups per subplot (shared attributes): a figure has about a
+    // hundred ticks, and fewer elements parse and lay out faster when the page loads.
+    let grid = '';
+    if (xa.layout.showgrid !== false) {
+      grid += xTicks.map((t) => `M${fmt(px(xid, t.at))},${fmt(y0)}V${fmt(y1)}`).join('');
     }
-    for (const t of yTicks) {
-      const y = py(yid, t.at);
-      grid(ya, `<line x1="${fmt(x0)}" x2="${fmt(x1)}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="#eee"/>`);
-      text(labels, x0 - 4, y + 4, t.label, 'text-anchor="end"', 11);
+    if (ya.layout.showgrid !== false) {
+      grid += yTicks.map((t) => `M${fmt(x0)},${fmt(py(yid, t.at))}H${fmt(x1)}`).join('');
     }
-    out.push('</g>');
+    out.push(`<g class="tk-subplot" data-tk-axes="${xid}${yid}">${grid ? `<path d="${grid}" fill="none" stroke="#eee"/>` : ''}</g>`);
+    const tickGroup = (anchor: string, items: string[]): void => {
+      if (items.length > 0) {
+        labels.push(`<g font-size="11" fill="#444" text-anchor="${anchor}">${items.join('')}</g>`);
+      }
+    };
+    const tickText = (x: number, y: number, label: string): string => `<text x="${fmt(x)}" y="${fmt(y)}">${escapeXml(plainText(label).text)}</text>`;
+    tickGroup('middle', xTicks.filter((t) => plainText(t.label).text).map((t) => tickText(px(xid, t.at), y1 + 14, t.label)));
+    tickGroup('end', yTicks.filter((t) => plainText(t.label).text).map((t) => tickText(x0 - 4, py(yid, t.at) + 4, t.label)));
     const xt = obj(xa.layout.title);
     text(labels, (x0 + x1) / 2, y1 + 32, xt.text, `text-anchor="middle" class="tk-axis-title" data-tk-axis="${xid}"`, num(obj(xt.font).size, 12));
     const yt = obj(ya.layout.title);

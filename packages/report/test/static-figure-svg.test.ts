@@ -28,8 +28,17 @@ describe('staticFigureSvg', () => {
     expect(svg).toMatch(/<text x="120" y="[\d.]+" font-size="12" fill="#444" font-weight="bold"[^>]*>Cells 84.7%<\/text>/);
     // Plotly entities become text, written again with XML escapes.
     expect(svg).toContain('>FL1-A &lt;x&gt;</text>');
-    // One subplot group, with x ticks every 2 (about one per 70 px of 140).
+    // One subplot group.
     expect(svg.match(/class="tk-subplot"/g)).toHaveLength(1);
+    // The grid is one path. x: about one tick per 70 px of 140 is 2 ticks' worth, 10 / 2 = 5: ticks
+    // 0, 5, 10 at 50, 120, 190. y: 50 px / 35 rounds up to the minimum of 2, 4 / 2 = 2: ticks 0, 2, 4
+    // at 100, 75, 50.
+    expect(svg).toContain(
+      '<path d="M50,50V100M120,50V100M190,50V100M50,100H190M50,75H190M50,50H190" fill="none" stroke="#eee"/>',
+    );
+    // Tick labels in one group per axis, 14 px under the x axis and 4 px left of the y axis.
+    expect(svg).toContain('<g font-size="11" fill="#444" text-anchor="middle"><text x="50" y="114">0</text><text x="120" y="114">5</text><text x="190" y="114">10</text></g>');
+    expect(svg).toContain('<g font-size="11" fill="#444" text-anchor="end"><text x="46" y="104">0</text><text x="46" y="79">2</text><text x="46" y="54">4</text></g>');
   });
 
   it('escapes every name from the inputs in the report as XML text', () => {
