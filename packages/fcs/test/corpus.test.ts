@@ -113,6 +113,14 @@ describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', 
             expect(ds.warnings.map((w) => w.code)).toContain('FCS_BAD_SPILLOVER');
           }
         }
+        if (m.spillover?.keyword.startsWith('$DFC') === true && ds.spillover === null) {
+          // FCS 2.0 pairwise compensation: not read, but said, with the nonzero pairs counted from
+          // the manifest's TEXT pairs.
+          const dfc = m.text_pairs.filter(([k]) => /^\$DFC\d+TO\d+$/.test(k.trim().toUpperCase()));
+          const nonzero = dfc.filter(([, v]) => Number(v.trim()) !== 0).length;
+          const w = ds.warnings.find((x) => x.code === 'FCS_DFC_NOT_APPLIED');
+          expect(w?.context).toEqual(nonzero === 0 ? undefined : expect.objectContaining({ keywords: dfc.length, nonzero }));
+        }
       });
     });
     if (sets.some((m) => m.reference.unmasked !== undefined)) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FcsKeywordError, getKeyword, parseSpillover, requireKeyword } from '../src/index.js';
+import type { TamkitWarning } from '@tamkit/core';
+import { datasetSpillover } from '../src/dataset-spillover.js';
 
 describe('getKeyword / requireKeyword', () => {
   const kw = { $TOT: ' 20000  ', SPILL: 'x' };
@@ -53,5 +55,31 @@ describe('parseSpillover', () => {
       expect((error as FcsKeywordError).context).toEqual({ keyword: 'SPILL', value: bad });
     }
     expect(() => parseSpillover('2,A,B,1,0,0', 'SPILL')).toThrowErrorMatchingInlineSnapshot(`[FcsKeywordError: SPILL is malformed: 5 entries after the size 2, expected 6 (names and values) or 4 (values only)]`);
+  });
+});
+
+describe('FCS 2.0 $DFCnTOm compensation keywords', () => {
+  const channels = ['FS', 'SS', 'FL1', 'FL2'].map((name) => ({ name })) as unknown as Parameters<typeof datasetSpillover>[1];
+
+  it('are said in a warning when one is nonzero and no spillover keyword is present', () => {
+    const warnings: TamkitWarning[] = [];
+    const kw = { $DFC1TO2: '13.4', $DFC2TO1: '0.0', $DFC1TO3: ' 2 ', $DFC2TO3: '0' };
+    expect(datasetSpillover(kw, channels, 'a.fcs', warnings)).toBeNull();
+    expect(warnings).toEqual([
+      {
+        code: 'FCS_DFC_NOT_APPLIED',
+        message:
+          'a.fcs: FCS 2.0 compensation keywords $DFCnTOm present (2 of 4 nonzero, largest $DFC1TO2 = 13.4 %) and not applied: FCS 2.0 does not map n and m to parameters; give a spillover matrix (CSV) to compensate',
+        context: { keywords: 4, nonzero: 2, largest: '$DFC1TO2' },
+      },
+    ]);
+  });
+
+  it('give no warning when all are zero, or when a spillover keyword is read', () => {
+    const warnings: TamkitWarning[] = [];
+    expect(datasetSpillover({ $DFC1TO2: '0.0', $DFC2TO1: '0' }, channels, 'a.fcs', warnings)).toBeNull();
+    const spill = datasetSpillover({ $DFC1TO2: '5', $SPILLOVER: '2,FL1,FL2,1,0.05,0,1' }, channels, 'a.fcs', warnings);
+    expect(spill?.detectors).toEqual(['FL1', 'FL2']);
+    expect(warnings).toEqual([]);
   });
 });
