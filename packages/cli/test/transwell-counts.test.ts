@@ -21,7 +21,7 @@ interface CountsDoc {
   kind: string;
   input: { format: string; records: number };
   readouts: { unit: string; conditions: Record<string, Summary | string | number | null>[] };
-  tests: { method: string; control: string; rows: { test: string; comparison: string; condition: string | null; statistic: number | null; df: number | null; pValue: number; difference: number | null }[] };
+  tests: { method: string; control: string; rows: { test: string; comparison: string; condition: string | null; statistic: number | null; df: number | null; pValue: number; difference: number | null; adjusted: boolean; pUnadjusted: number | null }[]; adjust: string };
   test?: { test: string; control: string; comparisons: unknown[] };
   doseResponse: { inhibitor: string; points: { doses: number[]; doseUnit: string | null }; fit: { potency: number; top: { estimate: number }; bottom: { estimate: number } } | null }[];
 }
@@ -121,6 +121,34 @@ describe('tamkit transwell counts', () => {
     expect(kw.tests.rows.map((r) => r.comparison)).toEqual(['overall']);
   });
 
+  it('Holm-adjusts the two-sample tests against the control unless --adjust none', async () => {
+    const none = await countsJson([LONG, ...REFS, '--test', 'welch', '--adjust', 'none']);
+    const holm = await countsJson([LONG, ...REFS, '--test', 'welch']);
+    expect([none.tests.adjust, holm.tests.adjust]).toEqual(['none', 'holm']);
+    const raw = none.tests.rows.map((r) => r.pValue);
+    expect(raw).toHaveLength(5);
+    expect(none.tests.rows.every((r) => !r.adjusted && r.pUnadjusted === r.pValue)).toBe(true);
+    expect(holm.tests.rows.map((r) => r.pUnadjusted)).toEqual(raw);
+    expect(holm.tests.rows.every((r) => r.adjusted)).toBe(true);
+    // Holm as closed testing with Bonferroni intersection tests: the adjusted p of comparison i is
+    // the largest min(1, |S| · min over S of p) over the subsets S that hold i.
+    raw.forEach((_, i) => {
+      let worst = 0;
+      for (let mask = 1; mask < 32; mask++) {
+        if ((mask & (1 << i)) !== 0) {
+          const members = raw.filter((_p, j) => (mask & (1 << j)) !== 0);
+          worst = Math.max(worst, Math.min(1, members.length * Math.min(...members)));
+        }
+      }
+      expect(holm.tests.rows[i]!.pValue).toBeCloseTo(worst, 14);
+    });
+    const text = await run(['transwell', 'counts', LONG, ...REFS, '--test', 'mann-whitney']);
+    expect(text.stdout).toMatch(/p [\d.e-]+ \(Holm; unadjusted [\d.e-]+\)/);
+    // Dunnett adjusts itself: no raw p-value to keep.
+    const dunnett = await countsJson([LONG, ...REFS]);
+    expect(dunnett.tests.rows.filter((r) => r.comparison === 'vs-control').every((r) => r.adjusted && r.pUnadjusted === null)).toBe(true);
+  });
+
   it('fits a 4PL curve to the dosed conditions', async () => {
     const doc = await countsJson([LONG, ...REFS]);
     expect(doc.doseResponse).toHaveLength(1);
@@ -168,6 +196,7 @@ describe('tamkit transwell counts', () => {
     expect(readouts[2]!.split(',').slice(0, 10)).toEqual(['CCL2', '', '10', '', '0', 'ug/mL', 'insert', '2', '2', '58']);
     const tests = readFileSync(join(dir, 'tests.csv'), 'utf8').trimEnd().split('\n');
     expect(tests).toHaveLength(1 + 6);
+    expect(tests[0]).toBe('test,comparison,coating,condition,reference,difference,statistic,df,p_value,adjusted,p_unadjusted');
     const dose = readFileSync(join(dir, 'dose-response.csv'), 'utf8').trimEnd().split('\n');
     expect(dose[0]).toBe('inhibitor,dose_unit,condition,unit,dose,response,fitted');
     expect(dose).toHaveLength(11);

@@ -37,6 +37,8 @@ export interface TranswellSection {
   readonly insertAreaMm2: number | null;
   readonly metric: 'meanPerField' | 'totalMigrated' | 'percentMigration' | null;
   readonly test: 'welch' | 'student' | 'mann-whitney' | 'anova-dunnett' | 'tukey' | 'kruskal' | null;
+  /** Multiple-comparison adjustment of welch, student and mann-whitney p-values (default holm). */
+  readonly adjust: 'holm' | 'none';
   readonly stain: 'crystal-violet' | 'nuclear';
   readonly pixelSizeUm: number | null;
   readonly beads: BeadsSection | null;
@@ -63,6 +65,8 @@ export interface Experiment {
     /** Condition the flow percentages are compared with (donors as replicates); null: no flow tests. */
     readonly control: string | null;
     readonly test: 'anova-dunnett' | 'welch' | null;
+    /** Multiple-comparison adjustment of Welch p-values within each class (default holm). */
+    readonly adjust: 'holm' | 'none';
   };
   readonly report: {
     readonly title: string;

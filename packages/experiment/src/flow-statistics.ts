@@ -1,4 +1,4 @@
-import { dunnettTest, oneWayAnova, tTest } from '@tamkit/transwell';
+import { dunnettTest, holmAdjust, oneWayAnova, tTest } from '@tamkit/transwell';
 import type { SampleResult } from './sample-result.js';
 
 /** Classes the flow statistics compare. */
@@ -24,7 +24,10 @@ export interface FlowTestRow {
   readonly statistic: number;
   readonly df: number | null;
   readonly pValue: number;
+  /** Dunnett rows, and Welch rows Holm-adjusted within a class (2+ comparisons, `adjust: 'holm'`). */
   readonly adjusted: boolean;
+  /** The Welch p-value before Holm's adjustment; null for ANOVA and Dunnett rows. */
+  readonly pUnadjusted: number | null;
 }
 
 /** Flow statistics: per-condition summaries and tests, and why a test was skipped. */
@@ -52,12 +55,18 @@ function groupsOf(samples: readonly SampleResult[], className: string): { name: 
  * Per class (% M1, % M2 of classified macrophages) and condition: n, mean and sample SD; and, when a
  * control condition is named, tests of every condition against it with samples as replicates:
  * `anova-dunnett` (one-way ANOVA, then Dunnett's many-to-one comparisons; default for 3+ conditions)
- * or `welch` (Welch two-sample t-tests, unadjusted). A test that cannot run (fewer than 2 values,
+ * or `welch` (Welch two-sample t-tests, Holm-adjusted within each class when there are two or more
+ * comparisons, unless `adjust` is `none`). A test that cannot run (fewer than 2 values,
  * constant data) is listed in `skipped` with the reason.
  *
  * @example flowStatistics(samples, 'M0', 'anova-dunnett').tests.filter((t) => t.className === 'M1')
  */
-export function flowStatistics(samples: readonly SampleResult[], control: string | null, test: 'anova-dunnett' | 'welch' | null): FlowStatistics {
+export function flowStatistics(
+  samples: readonly SampleResult[],
+  control: string | null,
+  test: 'anova-dunnett' | 'welch' | null,
+  adjust: 'holm' | 'none' = 'holm',
+): FlowStatistics {
   const summaries: ConditionSummary[] = [];
   const tests: FlowTestRow[] = [];
   const skipped: { className: string; reason: string }[] = [];
@@ -81,16 +90,18 @@ export function flowStatistics(samples: readonly SampleResult[], control: string
     try {
       if (method === 'anova-dunnett') {
         const a = oneWayAnova(groups);
-        tests.push({ className, test: a.test, condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue, adjusted: false });
+        tests.push({ className, test: a.test, condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df1, pValue: a.pValue, adjusted: false, pUnadjusted: null });
         const d = dunnettTest(groups, control);
         for (const c of d.comparisons) {
-          tests.push({ className, test: d.test, condition: c.group, reference: control, difference: c.difference, statistic: c.statistic, df: d.df, pValue: c.pValue, adjusted: true });
+          tests.push({ className, test: d.test, condition: c.group, reference: control, difference: c.difference, statistic: c.statistic, df: d.df, pValue: c.pValue, adjusted: true, pUnadjusted: null });
         }
       } else {
-        for (const g of groups.filter((x) => x.name !== control)) {
-          const t = tTest(g.values, ctrl.values);
-          tests.push({ className, test: t.test, condition: g.name, reference: control, difference: t.difference, statistic: t.statistic, df: t.df, pValue: t.pValue, adjusted: false });
-        }
+        const welch = groups.filter((x) => x.name !== control).map((g) => ({ g, t: tTest(g.values, ctrl.values) }));
+        const holm = adjust === 'holm' && welch.length >= 2;
+        const adjusted = holm ? holmAdjust(welch.map((w) => w.t.pValue)) : welch.map((w) => w.t.pValue);
+        welch.forEach(({ g, t }, i) => {
+          tests.push({ className, test: t.test, condition: g.name, reference: control, difference: t.difference, statistic: t.statistic, df: t.df, pValue: adjusted[i]!, adjusted: holm, pUnadjusted: t.pValue });
+        });
       }
     } catch (e) {
       skipped.push({ className, reason: e instanceof Error ? e.message : String(e) });

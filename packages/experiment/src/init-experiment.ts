@@ -94,6 +94,7 @@ export function initExperimentText(
     'statistics:',
     '  # control: M0             # condition the others are compared with (donors as replicates)',
     '  # test: anova-dunnett     # anova-dunnett or welch',
+    '  # adjust: holm            # Holm-adjust welch p-values (holm or none)',
     '',
     '# transwell:                # migration assay (optional)',
     '#   counts: transwell/counts.csv',

@@ -158,7 +158,7 @@ function beads(f: Fields, v: unknown): BeadsSection {
 function transwell(f: Fields, v: unknown): TranswellSection {
   const path = ['transwell'] as const;
   const o = f.obj(v, path);
-  f.keys(o, path, ['counts', 'baseline', 'positiveControl', 'control', 'fieldAreaMm2', 'insertAreaMm2', 'metric', 'test', 'stain', 'pixelSizeUm', 'beads']);
+  f.keys(o, path, ['counts', 'baseline', 'positiveControl', 'control', 'fieldAreaMm2', 'insertAreaMm2', 'metric', 'test', 'adjust', 'stain', 'pixelSizeUm', 'beads']);
   const positive = (n: number): boolean => n > 0;
   const section: TranswellSection = {
     counts: f.str(o, 'counts', path),
@@ -169,6 +169,7 @@ function transwell(f: Fields, v: unknown): TranswellSection {
     insertAreaMm2: f.num(o, 'insertAreaMm2', path, positive, 'a positive area in mm²'),
     metric: f.choice(o, 'metric', path, ['meanPerField', 'totalMigrated', 'percentMigration'] as const),
     test: f.choice(o, 'test', path, ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const),
+    adjust: f.choice(o, 'adjust', path, ['holm', 'none'] as const) ?? 'holm',
     stain: f.choice(o, 'stain', path, ['crystal-violet', 'nuclear'] as const) ?? 'crystal-violet',
     pixelSizeUm: f.num(o, 'pixelSizeUm', path, positive, 'a positive pixel size in µm'),
     beads: o.beads === undefined || o.beads === null ? null : beads(f, o.beads),
@@ -202,7 +203,7 @@ export function parseExperiment(text: string, sourceName = 'experiment.yaml'): E
   const ph = root.phenotype === undefined || root.phenotype === null ? {} : f.obj(root.phenotype, ['phenotype']);
   f.keys(ph, ['phenotype'], ['method', 'k', 'percentile']);
   const st = root.statistics === undefined || root.statistics === null ? {} : f.obj(root.statistics, ['statistics']);
-  f.keys(st, ['statistics'], ['control', 'test']);
+  f.keys(st, ['statistics'], ['control', 'test', 'adjust']);
   const rp = root.report === undefined || root.report === null ? {} : f.obj(root.report, ['report']);
   f.keys(rp, ['report'], ['title', 'html', 'populationsFcs']);
   const seed = f.num(root, 'seed', [], (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number >= 0') ?? 1;
@@ -222,6 +223,7 @@ export function parseExperiment(text: string, sourceName = 'experiment.yaml'): E
     statistics: {
       control: f.str(st, 'control', ['statistics']),
       test: f.choice(st, 'test', ['statistics'], ['anova-dunnett', 'welch'] as const),
+      adjust: f.choice(st, 'adjust', ['statistics'], ['holm', 'none'] as const) ?? 'holm',
     },
     report: {
       title: f.str(rp, 'title', ['report']) ?? f.str(root, 'name', []) ?? 'tamkit analysis',

@@ -100,11 +100,11 @@ export function markersCsv(samples: readonly SampleResult[]): string {
 /** `statistics.csv`: per class and condition the summary, then the tests (one row each). */
 export function statisticsCsv(stats: FlowStatistics): string {
   const rows: (string | number | null)[][] = [
-    ...stats.summaries.map((s) => ['summary', s.className, s.condition, null, 'mean and SD', s.n, s.mean, s.sd, null, null, null, null, null]),
-    ...stats.tests.map((t) => ['test', t.className, t.condition, t.reference, t.test, null, null, null, t.difference, t.statistic, t.df, t.pValue, t.adjusted ? 'yes' : 'no']),
-    ...stats.skipped.map((k) => ['skipped', k.className, null, null, k.reason, null, null, null, null, null, null, null, null]),
+    ...stats.summaries.map((s) => ['summary', s.className, s.condition, null, 'mean and SD', s.n, s.mean, s.sd, null, null, null, null, null, null]),
+    ...stats.tests.map((t) => ['test', t.className, t.condition, t.reference, t.test, null, null, null, t.difference, t.statistic, t.df, t.pValue, t.adjusted ? 'yes' : 'no', t.pUnadjusted]),
+    ...stats.skipped.map((k) => ['skipped', k.className, null, null, k.reason, null, null, null, null, null, null, null, null, null]),
   ];
-  return csvText(['row', 'class', 'condition', 'reference', 'test', 'n', 'mean_pct', 'sd_pct', 'difference', 'statistic', 'df', 'p_value', 'adjusted'], rows);
+  return csvText(['row', 'class', 'condition', 'reference', 'test', 'n', 'mean_pct', 'sd_pct', 'difference', 'statistic', 'df', 'p_value', 'adjusted', 'p_unadjusted'], rows);
 }
 
 /** The envelope of every JSON result: no date and no absolute path, so results are byte-identical across runs. */
@@ -145,8 +145,8 @@ export function phenotypeResultJson(record: RunRecord): Record<string, unknown> 
  * @example for (const f of resultFiles(record)) writeFileSync(join(out, f.name), f.text);
  */
 export function resultFiles(record: RunRecord): TextFile[] {
-  const statistics = record.parameters.statistics as { control: string | null; test: 'anova-dunnett' | 'welch' | null } | undefined;
-  const stats = flowStatistics(record.samples, statistics?.control ?? null, statistics?.test ?? null);
+  const statistics = record.parameters.statistics as { control: string | null; test: 'anova-dunnett' | 'welch' | null; adjust?: 'holm' | 'none' } | undefined;
+  const stats = flowStatistics(record.samples, statistics?.control ?? null, statistics?.test ?? null, statistics?.adjust ?? 'holm');
   const files: TextFile[] = [
     { name: 'samples.csv', text: samplesCsv(record) },
     { name: 'populations.csv', text: populationsCsv(record.samples) },

@@ -41,6 +41,7 @@ describe('parseExperiment', () => {
       '  counts: counts.csv',
       '  baseline: medium',
       '  fieldAreaMm2: 0.25',
+      '  adjust: none',
       '  beads: { beadsAdded: 20000, files: [{ file: b.fcs, condition: medium }] }',
       'statistics: { control: M0, test: welch }',
       'report: { title: T, html: false, populationsFcs: true }',
@@ -53,9 +54,10 @@ describe('parseExperiment', () => {
     expect(e.compensation).toBe('none');
     expect(e.gating).toEqual({ file: 'gates.xml' });
     expect(e.phenotype).toEqual({ method: 'kmeans', k: 6, percentile: 99 });
-    expect(e.transwell).toMatchObject({ counts: 'counts.csv', baseline: 'medium', fieldAreaMm2: 0.25, stain: 'crystal-violet' });
+    expect(e.transwell).toMatchObject({ counts: 'counts.csv', baseline: 'medium', fieldAreaMm2: 0.25, stain: 'crystal-violet', adjust: 'none' });
     expect(e.transwell!.beads).toEqual({ beadsAdded: 20000, volumeUl: null, files: [{ file: 'b.fcs', condition: 'medium', replicate: '1' }] });
-    expect(e.statistics).toEqual({ control: 'M0', test: 'welch' });
+    // adjust defaults to holm.
+    expect(e.statistics).toEqual({ control: 'M0', test: 'welch', adjust: 'holm' });
     expect(e.report).toEqual({ title: 'T', html: false, populationsFcs: true });
   });
 

@@ -33,6 +33,7 @@ export { dunnettTest } from './stats/dunnett.js';
 export type { DunnettComparison, DunnettResult } from './stats/dunnett.js';
 export { dunnettCdf } from './stats/dunnett-distribution.js';
 export { kruskalWallis } from './stats/kruskal-wallis.js';
+export { holmAdjust } from './stats/holm.js';
 export type { KruskalWallisResult } from './stats/kruskal-wallis.js';
 export { fit4pl, FIT_4PL_DEFAULTS } from './dose-response/fit-4pl.js';
 export type { Fit4plOptions, Fit4plResult, ParameterEstimate } from './dose-response/fit-4pl.js';

@@ -28,6 +28,7 @@ it('exports a stable surface', () => {
       "findValley",
       "fit4pl",
       "gateBeadsAndCells",
+      "holmAdjust",
       "kruskalWallis",
       "mannWhitneyU",
       "oneWayAnova",

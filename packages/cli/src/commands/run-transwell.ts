@@ -50,7 +50,7 @@ export function runTranswell(section: NonNullable<Experiment['transwell']>, root
         ...(section.fieldAreaMm2 === null ? {} : { fieldAreaMm2: section.fieldAreaMm2 }),
         ...(section.metric === null ? {} : { metric: section.metric }),
       });
-      const tests = runTests(readouts, readouts.options.control, section.test ?? undefined);
+      const tests = runTests(readouts, readouts.options.control, section.test ?? undefined, section.adjust);
       const fits = fitDoseResponses(readouts);
       files.push(
         { name: 'transwell/readouts.csv', text: readoutsCsv(readouts) },
@@ -63,7 +63,7 @@ export function runTranswell(section: NonNullable<Experiment['transwell']>, root
         imageCounts,
         readouts,
         ...(tests.pairwise === null ? {} : { test: tests.pairwise }),
-        tests: { method: tests.method, control: tests.control, rows: tests.rows },
+        tests: { method: tests.method, adjust: tests.adjust, control: tests.control, rows: tests.rows },
         doseResponse: fits,
         warnings: [...table.warnings, ...readouts.warnings, ...tests.warnings].map(warningJson),
       });

@@ -3,6 +3,7 @@ import {
   doseResponsePoints,
   dunnettTest,
   fit4pl,
+  holmAdjust,
   kruskalWallis,
   mannWhitneyU,
   oneWayAnova,
@@ -16,6 +17,10 @@ import { formatError } from '../io/format-error.js';
 /** `--test` choices. */
 export const TRANSWELL_TESTS = ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const;
 export type TranswellTestChoice = (typeof TRANSWELL_TESTS)[number];
+
+/** `--adjust` choices: how the p-values of two-sample tests against the control are adjusted. */
+export const TRANSWELL_ADJUSTMENTS = ['holm', 'none'] as const;
+export type TranswellAdjustment = (typeof TRANSWELL_ADJUSTMENTS)[number];
 
 /** One test result row: a comparison of a condition with the control, a pair (Tukey), or all groups. */
 export interface TestRow {
@@ -31,13 +36,21 @@ export interface TestRow {
   readonly statistic: number | null;
   readonly df: number | null;
   readonly pValue: number;
-  /** True when the p-value is adjusted for multiple comparisons (Dunnett, Tukey). */
+  /**
+   * True when the p-value is adjusted for multiple comparisons: Dunnett and Tukey by their own
+   * distribution; Welch, Student and Mann-Whitney by Holm across the comparisons with the control of
+   * one coating (`adjust: 'holm'`, the default, when there are two or more).
+   */
   readonly adjusted: boolean;
+  /** The p-value before Holm's adjustment (Welch, Student, Mann-Whitney rows), else `null`. */
+  readonly pUnadjusted: number | null;
 }
 
 /** Tests of a count table: the rows, and why a test could not run (as warnings). */
 export interface TestsOutcome {
   readonly method: TranswellTestChoice | null;
+  /** Adjustment of two-sample tests against the control (`holm` or `none`); Dunnett and Tukey adjust themselves. */
+  readonly adjust: TranswellAdjustment;
   readonly control: string | null;
   readonly rows: TestRow[];
   /** The first Dunnett or Tukey result (what `tamkit report` draws as brackets), else `null`. */
@@ -55,8 +68,17 @@ function testGroups(
   groups: Group[],
   control: string,
   coating: string | null,
+  adjust: TranswellAdjustment,
 ): { rows: TestRow[]; pairwise: DunnettResult | TukeyResult | null } {
-  const base = { coating, adjusted: false } as const;
+  const base = { coating, adjusted: false, pUnadjusted: null } as const;
+  // Two-sample tests against the control: one family per coating, Holm-adjusted when it has 2+ members.
+  const family = (rows: TestRow[]): TestRow[] => {
+    if (adjust === 'none' || rows.length < 2) {
+      return rows.map((r) => ({ ...r, pUnadjusted: r.pValue }));
+    }
+    const adjusted = holmAdjust(rows.map((r) => r.pValue));
+    return rows.map((r, i) => ({ ...r, pValue: adjusted[i]!, adjusted: true, pUnadjusted: r.pValue }));
+  };
   const ctrl = groups.find((g) => g.name === control)!;
   const others = groups.filter((g) => g.name !== control);
   switch (method) {
@@ -64,18 +86,22 @@ function testGroups(
     case 'student':
       return {
         pairwise: null,
-        rows: others.map((g) => {
-          const r = tTest(g.values, ctrl.values, { variance: method === 'welch' ? 'unequal' : 'equal' });
-          return { ...base, test: r.test, comparison: 'vs-control', condition: g.name, reference: control, difference: r.difference, statistic: r.statistic, df: r.df, pValue: r.pValue };
-        }),
+        rows: family(
+          others.map((g): TestRow => {
+            const r = tTest(g.values, ctrl.values, { variance: method === 'welch' ? 'unequal' : 'equal' });
+            return { ...base, test: r.test, comparison: 'vs-control', condition: g.name, reference: control, difference: r.difference, statistic: r.statistic, df: r.df, pValue: r.pValue };
+          }),
+        ),
       };
     case 'mann-whitney':
       return {
         pairwise: null,
-        rows: others.map((g) => {
-          const r = mannWhitneyU(g.values, ctrl.values);
-          return { ...base, test: `${r.test} (${r.method})`, comparison: 'vs-control', condition: g.name, reference: control, difference: null, statistic: r.statistic, df: null, pValue: r.pValue };
-        }),
+        rows: family(
+          others.map((g): TestRow => {
+            const r = mannWhitneyU(g.values, ctrl.values);
+            return { ...base, test: `${r.test} (${r.method})`, comparison: 'vs-control', condition: g.name, reference: control, difference: null, statistic: r.statistic, df: null, pValue: r.pValue };
+          }),
+        ),
       };
     case 'anova-dunnett': {
       const a = oneWayAnova(groups);
@@ -112,11 +138,13 @@ function testGroups(
 /**
  * Runs the chosen test against the control for every coating present (uncoated-unlabelled inserts
  * and each coating separately). Without `--test`: ANOVA + Dunnett for three or more conditions,
- * Welch for two. A test that cannot run (too few values, constant data) becomes a warning.
+ * Welch for two. Welch, Student and Mann-Whitney p-values are Holm-adjusted across one coating's
+ * comparisons with the control unless `adjust` is `none`. A test that cannot run (too few values,
+ * constant data) becomes a warning.
  */
-export function runTests(readouts: TranswellReadouts, control: string | null, choice: TranswellTestChoice | undefined): TestsOutcome {
+export function runTests(readouts: TranswellReadouts, control: string | null, choice: TranswellTestChoice | undefined, adjust: TranswellAdjustment = 'holm'): TestsOutcome {
   if (control === null) {
-    return { method: null, control, rows: [], pairwise: null, warnings: [] };
+    return { method: null, adjust, control, rows: [], pairwise: null, warnings: [] };
   }
   const rows: TestRow[] = [];
   let pairwise: DunnettResult | TukeyResult | null = null;
@@ -131,14 +159,14 @@ export function runTests(readouts: TranswellReadouts, control: string | null, ch
     const method = choice ?? (groups.length >= 3 ? 'anova-dunnett' : 'welch');
     used ??= method;
     try {
-      const r = testGroups(method, groups, control, coating);
+      const r = testGroups(method, groups, control, coating, adjust);
       rows.push(...r.rows);
       pairwise ??= r.pairwise;
     } catch (e) {
       warnings.push(skipped(coating, e));
     }
   }
-  return { method: used, control, rows, pairwise, warnings };
+  return { method: used, adjust, control, rows, pairwise, warnings };
 }
 
 /**

@@ -42,8 +42,8 @@ export function readoutsCsv(readouts: TranswellReadouts): string {
 /** `tests.csv`: one row per test result. */
 export function testsCsv(rows: readonly TestRow[]): string {
   return csvText(
-    ['test', 'comparison', 'coating', 'condition', 'reference', 'difference', 'statistic', 'df', 'p_value', 'adjusted'],
-    rows.map((r) => [r.test, r.comparison, r.coating, r.condition, r.reference, r.difference, r.statistic, r.df, r.pValue, String(r.adjusted)]),
+    ['test', 'comparison', 'coating', 'condition', 'reference', 'difference', 'statistic', 'df', 'p_value', 'adjusted', 'p_unadjusted'],
+    rows.map((r) => [r.test, r.comparison, r.coating, r.condition, r.reference, r.difference, r.statistic, r.df, r.pValue, String(r.adjusted), r.pUnadjusted]),
   );
 }
 
@@ -93,7 +93,7 @@ export function countsText(file: string, readouts: TranswellReadouts, tests: Tes
       r.difference === null ? '' : `diff ${num(r.difference)}`,
       r.statistic === null ? '' : `stat ${num(r.statistic)}`,
       r.df === null ? '' : `df ${num(r.df)}`,
-      `p ${pValue(r.pValue)}${r.adjusted ? ' (adjusted)' : ''}`,
+      `p ${pValue(r.pValue)}${!r.adjusted ? '' : r.pUnadjusted === null ? ' (adjusted)' : ` (Holm; unadjusted ${pValue(r.pUnadjusted)})`}`,
     ]);
     out.push(textTable(testRows).replace(/^/gm, '  '));
   } else if (tests.control === null) {

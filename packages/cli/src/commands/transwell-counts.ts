@@ -8,7 +8,7 @@ import type { CommandContext } from '../main.js';
 import { EXIT } from '../exit.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { errorLine } from '../io/format-error.js';
-import { TRANSWELL_TESTS, fitDoseResponses, runTests } from './transwell-counts-analysis.js';
+import { TRANSWELL_ADJUSTMENTS, TRANSWELL_TESTS, fitDoseResponses, runTests } from './transwell-counts-analysis.js';
 import type { TranswellTestChoice } from './transwell-counts-analysis.js';
 import { countsText, doseResponseCsv, readoutsCsv, testsCsv } from './transwell-counts-format.js';
 import { envelope, placedErrorLine, sha256, warningJson, warningLines } from './transwell-output.js';
@@ -81,6 +81,11 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
           choices: TRANSWELL_TESTS,
           describe: 'test against the control (default: anova-dunnett for 3+ conditions, else welch)',
         })
+        .option('adjust', {
+          choices: TRANSWELL_ADJUSTMENTS,
+          default: 'holm' as const,
+          describe: 'multiple-comparison adjustment of welch, student and mann-whitney p-values against the control (dunnett and tukey adjust themselves)',
+        })
         .option('stain', { choices: ['crystal-violet', 'nuclear'] as const, default: 'crystal-violet' as const, describe: 'stain of image rows' })
         .option('pixel-size', { type: 'number', describe: 'µm per pixel of image rows' })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' })
@@ -117,12 +122,13 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
           ...(metric === undefined ? {} : { metric }),
         });
         const testChoice: TranswellTestChoice | undefined = argv.test;
-        const tests = runTests(readouts, readouts.options.control, testChoice);
+        const tests = runTests(readouts, readouts.options.control, testChoice, argv.adjust);
         const fits = fitDoseResponses(readouts);
         const warnings = [...table.warnings, ...readouts.warnings, ...tests.warnings];
         const parameters = {
           ...readouts.options,
           test: tests.method,
+          adjust: tests.adjust,
           ...(counted.images.length > 0 ? { stain: argv.stain, pixelSizeUm: argv['pixel-size'] ?? null } : {}),
         };
         const inputs = [{ file, sha256: sha256(bytes) }, ...[...new Map(counted.images.map((i) => [i.image, { file: i.image, sha256: i.sha256 }])).values()]];
@@ -132,7 +138,7 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
           imageCounts: counted.images.map((i) => ({ image: i.image, line: i.line, count: i.count, warnings: i.warnings.map(warningJson) })),
           readouts,
           ...(tests.pairwise === null ? {} : { test: tests.pairwise }),
-          tests: { method: tests.method, control: tests.control, rows: tests.rows },
+          tests: { method: tests.method, adjust: tests.adjust, control: tests.control, rows: tests.rows },
           doseResponse: fits,
           warnings: [...warnings, ...counted.images.flatMap((i) => i.warnings)].map(warningJson),
         };
