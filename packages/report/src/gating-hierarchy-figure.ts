@@ -71,7 +71,9 @@ export function gatingHierarchyFigure(panels: readonly GatePanel[], options: Gat
     throw new RangeError('gatingHierarchyFigure needs at least one panel');
   }
   const n = panels.length;
-  const gap = 0.06 / n + 0.02;
+  // Between plots: room for the right plot's y tick labels ('250k') and y title, about 65 px at the
+  // report's 1,000 px width (0.035 of it, as before, put the title on the left plot's density).
+  const gap = Math.max(0.065, 0.06 / n + 0.02);
   const data: PlotlyTrace[] = [];
   const layout: Record<string, unknown> = {
     showlegend: false,

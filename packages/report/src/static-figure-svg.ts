@@ -53,15 +53,20 @@ interface Axis {
   readonly layout: Obj;
 }
 
-/** About `count` round linear ticks over a range (steps of 1, 2, 2.5 or 5 × 10^k, as Plotly's). */
-function linearTicks(lo: number, hi: number, count: number): number[] {
+/**
+ * Plotly's automatic linear ticks (axes.prepTicks and autoTicks): nt = clamp(length / minPx, 4, 9) + 1
+ * with minPx 80 on x axes and 40 on y axes; the rough step span / nt is rounded up to the next of 2, 5
+ * or 10 × 10^k strictly above it (Lib.roundUp); ticks are the multiples of that step in the range.
+ */
+function linearTicks(lo: number, hi: number, lengthPx: number, letter: 'x' | 'y'): number[] {
   const span = hi - lo;
   if (!(span > 0)) {
     return [lo];
   }
-  const raw = span / Math.max(2, count);
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const nt = Math.min(9, Math.max(4, lengthPx / (letter === 'y' ? 40 : 80))) + 1;
+  const rough = span / nt;
+  const base = 10 ** Math.floor(Math.log10(rough));
+  const step = base * ([2, 5, 10].find((m) => m > rough / base) ?? 10);
   const out: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
     out.push(Math.round(v / step) * step);
@@ -69,14 +74,18 @@ function linearTicks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-/** A linear tick label as Plotly writes it by default (SI suffix k/M/G from 10 000 on). */
-function tickLabel(v: number): string {
-  for (const [f, suffix] of [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
-    if (Math.abs(v) >= Math.max(f, 1e4)) {
-      return `${String(Math.round((v / f) * 1000) / 1000)}${suffix}`;
-    }
-  }
-  return String(Math.round(v * 1e6) / 1e6);
+/**
+ * Tick labels as Plotly writes linear ticks by default: one SI suffix for the whole axis (k, M, G),
+ * chosen from the larger end of the range when it is 10^4 or more (exponent 3 · round((e − 1) / 3),
+ * e = floor(log10(max |end|))), so 5000 reads 5k on a 0–20 000 axis and 5000 on a 0–9000 one;
+ * zero is always 0.
+ */
+function tickLabels(values: readonly number[], range: readonly [number, number]): string[] {
+  const maxEnd = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+  const e = Math.floor(Math.log10(maxEnd) + 0.01);
+  const exponent = e > 3 ? Math.min(9, 3 * Math.round((e - 1) / 3)) : 0;
+  const suffix = ({ 0: '', 3: 'k', 6: 'M', 9: 'G' } as Record<number, string>)[exponent] ?? '';
+  return values.map((v) => (v === 0 ? '0' : `${String(Math.round((v / 10 ** exponent) * 1e6) / 1e6)}${suffix}`));
 }
 
 /**
@@ -162,17 +171,20 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
     const ya = axis(yid);
     const [x0, x1] = [px(`${xid} domain`, 0), px(`${xid} domain`, 1)];
     const [y0, y1] = [py(`${yid} domain`, 1), py(`${yid} domain`, 0)];
-    const ticks = (a: Axis, count: number): { at: number; label: string }[] => {
+    const ticks = (a: Axis, lengthPx: number, letter: 'x' | 'y'): { at: number; label: string }[] => {
       const vals = a.layout.tickvals;
       const texts = a.layout.ticktext;
       const [lo, hi] = [Math.min(...a.range), Math.max(...a.range)];
       const list = Array.isArray(vals)
         ? vals.map((v, i) => ({ at: num(v, Number.NaN), label: String((Array.isArray(texts) ? texts[i] : undefined) ?? v) }))
-        : linearTicks(lo, hi, count).map((v) => ({ at: v, label: tickLabel(v) }));
+        : ((vs): { at: number; label: string }[] => {
+            const labels = tickLabels(vs, a.range);
+            return vs.map((v, i) => ({ at: v, label: labels[i]! }));
+          })(linearTicks(lo, hi, lengthPx, letter));
       return list.filter((t) => t.at >= lo && t.at <= hi);
     };
-    const xTicks = ticks(xa, (x1 - x0) / 70);
-    const yTicks = ticks(ya, (y1 - y0) / 35);
+    const xTicks = ticks(xa, x1 - x0, 'x');
+    const yTicks = ticks(ya, y1 - y0, 'y');
     // One grid path and two label groups per subplot (shared attributes): a figure has about a
     // hundred ticks, and fewer elements parse and lay out faster when the page loads.
     let grid = '';

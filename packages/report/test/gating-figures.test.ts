@@ -66,8 +66,8 @@ describe('gatingHierarchyFigure', () => {
       {
         "anchor": "y2",
         "domain": [
-          0.525,
-          0.975,
+          0.5325,
+          0.9675,
         ],
         "range": [
           0,

@@ -30,15 +30,29 @@ describe('staticFigureSvg', () => {
     expect(svg).toContain('>FL1-A &lt;x&gt;</text>');
     // One subplot group.
     expect(svg.match(/class="tk-subplot"/g)).toHaveLength(1);
-    // The grid is one path. x: about one tick per 70 px of 140 is 2 ticks' worth, 10 / 2 = 5: ticks
-    // 0, 5, 10 at 50, 120, 190. y: 50 px / 35 rounds up to the minimum of 2, 4 / 2 = 2: ticks 0, 2, 4
-    // at 100, 75, 50.
+    // The grid is one path, ticks as Plotly places them: nt = clamp(length / 80 (x) or 40 (y), 4, 9)
+    // + 1 = 5 on both axes here; x: 10 / 5 = 2, rounded up strictly to 5: ticks 0, 5, 10 at 50, 120,
+    // 190. y: 4 / 5 = 0.8 = 8 × 0.1, rounded up to 10 × 0.1 = 1: ticks 0..4 at 100, 87.5, ..., 50.
     expect(svg).toContain(
-      '<path d="M50,50V100M120,50V100M190,50V100M50,100H190M50,75H190M50,50H190" fill="none" stroke="#eee"/>',
+      '<path d="M50,50V100M120,50V100M190,50V100M50,100H190M50,87.5H190M50,75H190M50,62.5H190M50,50H190" fill="none" stroke="#eee"/>',
     );
     // Tick labels in one group per axis, 14 px under the x axis and 4 px left of the y axis.
     expect(svg).toContain('<g font-size="11" fill="#444" text-anchor="middle"><text x="50" y="114">0</text><text x="120" y="114">5</text><text x="190" y="114">10</text></g>');
-    expect(svg).toContain('<g font-size="11" fill="#444" text-anchor="end"><text x="46" y="104">0</text><text x="46" y="79">2</text><text x="46" y="54">4</text></g>');
+    expect(svg).toContain('<g font-size="11" fill="#444" text-anchor="end"><text x="46" y="104">0</text><text x="46" y="91.5">1</text>');
+  });
+
+  it('labels ticks with one SI suffix per axis, as Plotly does', () => {
+    const labels = (hi: number): string[] => {
+      const svg = staticFigureSvg({ data: [], layout: { margin: { l: 50, r: 10, t: 50, b: 50 }, xaxis: { range: [0, 1] }, yaxis: { range: [0, hi] } } }, { width: 200, height: 300 });
+      return [...svg.matchAll(/<text x="46" y="[\d.]+">([^<]*)<\/text>/g)].map((m) => m[1]!);
+    };
+    // 200 px of y axis: nt = 200 / 40 + 1 = 6. 0..23 664: step 3944 → 5000; the larger end has 5
+    // digits (exponent 4 > 3), so every label is in thousands, 5000 included.
+    expect(labels(23_664)).toEqual(['0', '5k', '10k', '15k', '20k']);
+    // 0..9000: step 1500 → 2000; 4 digits (exponent 3): no suffix.
+    expect(labels(9000)).toEqual(['0', '2000', '4000', '6000', '8000']);
+    // 0..2.5: step 0.42 → 0.5.
+    expect(labels(2.5)).toEqual(['0', '0.5', '1', '1.5', '2', '2.5']);
   });
 
   it('escapes every name from the inputs in the report as XML text', () => {
