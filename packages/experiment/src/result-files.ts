@@ -129,7 +129,8 @@ export function phenotypeResultJson(record: RunRecord): Record<string, unknown> 
       warnings: s.warnings,
     })),
     composition: {
-      classes: [...CLASSES],
+      // Display labels (the report shows them as they are): 'double positive', not 'double_positive'.
+      classes: CLASSES.map((c) => c.replace('_', ' ')),
       samples: record.samples.map((s) => ({ sample: s.id, condition: s.condition ?? '', percents: CLASSES.map((c) => s.percent[c] ?? 0) })),
     },
   };
