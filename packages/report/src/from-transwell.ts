@@ -2,7 +2,7 @@ import type { ConditionReadout, DoseResponsePoints, DunnettResult, Fit4plResult,
 import { migrationAssayWarnings } from './assay-warnings.js';
 import { doseResponseFigure } from './dose-response-figure.js';
 import type { DoseResponseInput } from './dose-response-figure.js';
-import { migrationFigure } from './migration-figure.js';
+import { migrationFigure, migrationFigureHeight } from './migration-figure.js';
 import type { Comparison, MigrationGroup } from './migration-figure.js';
 import type { ReportBlock, ReportSection, ReportWarning, TableBlock } from './report-document.js';
 
@@ -113,12 +113,15 @@ export function migrationSection(input: TranswellReportInput, source: string, id
   const r = input.readouts;
   const unitLabel = r.units[r.metric];
   const comparisons = input.test ? comparisonsFrom(input.test) : [];
+  const figureInput = { groups: migrationGroups(r), yLabel: unitLabel, comparisons, ...(input.test ? { test: input.test.test } : {}) };
+  const height = migrationFigureHeight(figureInput);
   const blocks: ReportBlock[] = [
     {
       type: 'figure',
       title: `Migration: ${r.metric}`,
       caption: `Bars: mean ± SEM over ${r.unit}s; circles: each ${r.unit}.${input.test ? ` Brackets: ${input.test.test}.` : ''}`,
-      figure: migrationFigure({ groups: migrationGroups(r), yLabel: unitLabel, comparisons, ...(input.test ? { test: input.test.test } : {}) }),
+      figure: migrationFigure({ ...figureInput, height }),
+      height,
     },
     readoutTable(r),
   ];

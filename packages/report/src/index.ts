@@ -39,7 +39,7 @@ export { clusterHeatmapFigure } from './cluster-heatmap-figure.js';
 export type { ClusterHeatmapInput } from './cluster-heatmap-figure.js';
 export { mfiTable, thresholdTable } from './flow-tables.js';
 export type { MarkerIntensityRow, ThresholdRow } from './flow-tables.js';
-export { migrationFigure } from './migration-figure.js';
+export { bracketLevels, migrationFigure, migrationFigureHeight } from './migration-figure.js';
 export type { MigrationFigureInput, MigrationGroup, Comparison } from './migration-figure.js';
 export { significanceStars, formatP } from './significance.js';
 export { doseResponseFigure, fourPl } from './dose-response-figure.js';

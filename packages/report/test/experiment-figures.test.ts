@@ -7,7 +7,9 @@ import {
   doseResponseFigure,
   formatP,
   fourPl,
+  bracketLevels,
   migrationFigure,
+  migrationFigureHeight,
   significanceStars,
 } from '../src/index.js';
 import type { FourPlCurve } from '../src/index.js';
@@ -78,9 +80,28 @@ describe('migrationFigure', () => {
   });
   it('draws a bracket between the compared conditions above the highest value', () => {
     const fig = migrationFigure({ groups, yLabel: 'cells/field', comparisons: [{ a: 'medium', b: 'CCL2', pValue: 0.003 }] });
-    // Highest value 50 (= mean + SEM too), step 8 % of it = 4: bracket at 54 with 1-unit ticks.
-    expect(fig.layout.shapes).toEqual([{ type: 'path', xref: 'x', yref: 'y', path: 'M0,53 L0,54 L1,54 L1,53', line: { color: '#000', width: 1 } }]);
+    // Highest value 50 (= mean + SEM too). One level in a 360 px figure: the plot is 360 − 20 − 60 =
+    // 280 px, and a 20 px level needs step = 20 · 50 / (280 − 20 · 2.5) = 4.3478 (more than 8 % of 50):
+    // bracket at 54.3478 with ticks a quarter step (1.0870) long.
+    expect(fig.layout.shapes).toEqual([{ type: 'path', xref: 'x', yref: 'y', path: 'M0,53.2609 L0,54.3478 L1,54.3478 L1,53.2609', line: { color: '#000', width: 1 } }]);
     expect((fig.layout.annotations as { text: string }[])[0]!.text).toBe('** (p = 0.003)');
+  });
+  it('packs brackets on levels, narrow first, and keeps levels 20 px apart', () => {
+    // [0,1] and [2,3] share a level; [1,2] overlaps both (shared ends count), [0,3] spans all.
+    expect(bracketLevels([[0, 1], [2, 3], [1, 2], [0, 3]])).toEqual({ levels: [0, 0, 1, 2], count: 3 });
+    // Many-to-one (Dunnett): every bracket meets the control, one level each, nearest first.
+    expect(bracketLevels([[2, 0], [2, 1], [2, 3], [2, 4]])).toEqual({ levels: [2, 0, 1, 3], count: 4 });
+    const many = Array.from({ length: 8 }, (_, i) => ({ condition: `c${i}`, values: [10 + i, 12 + i], mean: 11 + i, sem: 1 }));
+    const input = { groups: many, yLabel: 'x', test: 'Dunnett', comparisons: many.filter((_, i) => i !== 2).map((g) => ({ a: 'c2', b: g.condition, pValue: 0.01 })) };
+    // 7 levels: 360 + 22 · 5 px.
+    const height = migrationFigureHeight(input);
+    expect(height).toBe(470);
+    const fig = migrationFigure({ ...input, height });
+    const range = (fig.layout.yaxis as { range: number[] }).range[1]!;
+    const ys = (fig.layout.annotations as { y: number }[]).map((a) => a.y).sort((a, b) => a - b);
+    // Plot height 470 − 40 − 60 = 370 px; neighbouring levels at least 20 px apart.
+    ys.slice(1).forEach((y, i) => expect(((y - ys[i]!) / range) * 370).toBeGreaterThanOrEqual(20 - 1e-9));
+    expect(new Set(ys).size).toBe(7);
   });
   it('draws boxes when asked', () => {
     expect(migrationFigure({ groups, yLabel: 'x', style: 'box' }).data.filter((t) => t.type === 'box')).toHaveLength(2);
