@@ -42,6 +42,18 @@ describe('tamkit run on a simulated study', () => {
     }
   });
 
+  it('puts the tests of % M1 and % M2 against the control into phenotype.json and the report', () => {
+    const csv = csvRecords(readFileSync(join(study.dir, 'out1', 'statistics.csv'), 'utf8')).filter((r) => r.row === 'test');
+    const phenotype = JSON.parse(readFileSync(join(study.dir, 'out1', 'phenotype.json'), 'utf8')) as { statistics: { control: string; tests: { className: string; condition: string | null; pValue: number }[] } };
+    expect(phenotype.statistics.control).toBe('M0');
+    expect(phenotype.statistics.tests.map((t) => [t.className, t.condition ?? '', t.pValue])).toEqual(csv.map((r) => [r.class, r.condition, Number(r.p_value)]));
+    // 2 classes × (ANOVA + 3 conditions against M0).
+    expect(csv).toHaveLength(8);
+    const html = readFileSync(join(study.dir, 'out1', 'report.html'), 'utf8');
+    expect(html).toContain('% of classified cells against M0');
+    expect(html).toContain('TCM vs M0');
+  });
+
   it('gives the transwell readouts of the simulated counts', () => {
     // Independent computation from the count table: mean per field per insert, then the mean of the
     // inserts (the insert is the unit of replication). Image rows are checked through their truth.

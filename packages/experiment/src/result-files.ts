@@ -115,8 +115,12 @@ function envelope(record: RunRecord, kind: string): Record<string, unknown> {
   };
 }
 
-/** `phenotype.json` in the `phenotype` result kind `@tamkit/report` reads. */
-export function phenotypeResultJson(record: RunRecord): Record<string, unknown> {
+/**
+ * `phenotype.json` in the `phenotype` result kind `@tamkit/report` reads; with the flow statistics'
+ * tests when they have any (the report's table of % M1 and % M2 against the control).
+ */
+export function phenotypeResultJson(record: RunRecord, stats?: FlowStatistics): Record<string, unknown> {
+  const control = (record.parameters.statistics as { control?: string | null } | undefined)?.control ?? null;
   return {
     ...envelope(record, 'phenotype'),
     samples: record.samples.map((s) => ({
@@ -133,6 +137,7 @@ export function phenotypeResultJson(record: RunRecord): Record<string, unknown> 
       classes: CLASSES.map((c) => c.replace('_', ' ')),
       samples: record.samples.map((s) => ({ sample: s.id, condition: s.condition ?? '', percents: CLASSES.map((c) => s.percent[c] ?? 0) })),
     },
+    ...(stats !== undefined && control !== null && stats.tests.length > 0 ? { statistics: { control, tests: stats.tests } } : {}),
   };
 }
 
@@ -153,7 +158,7 @@ export function resultFiles(record: RunRecord): TextFile[] {
     { name: 'populations.csv', text: populationsCsv(record.samples) },
     { name: 'markers.csv', text: markersCsv(record.samples) },
     { name: 'statistics.csv', text: statisticsCsv(stats) },
-    { name: 'phenotype.json', text: json(phenotypeResultJson(record)) },
+    { name: 'phenotype.json', text: json(phenotypeResultJson(record, stats)) },
     {
       name: 'results.json',
       text: json({

@@ -9,7 +9,8 @@ import type { GatePanel } from './gating-hierarchy-figure.js';
 import { markerHistogramFigure } from './marker-histogram-figure.js';
 import { sampleFlowFigure } from './sample-flow-figure.js';
 import type { MarkerHistogramInput } from './marker-histogram-figure.js';
-import type { ReportBlock, ReportSection, ReportWarning } from './report-document.js';
+import type { ReportBlock, ReportSection, ReportWarning, TableBlock } from './report-document.js';
+import { formatP, significanceStars } from './significance.js';
 
 /** A positivity threshold with its control (`control: null` when it came from the sample's own data). */
 export interface PhenotypeThreshold {
@@ -38,10 +39,29 @@ export interface PhenotypeSampleInput {
   readonly warnings?: readonly { readonly code: string; readonly message: string }[];
 }
 
+/** Tests of the class percentages against a control condition, samples (donors) as replicates. */
+export interface FlowStatisticsInput {
+  readonly control: string;
+  readonly tests: readonly {
+    readonly className: string;
+    readonly test: string;
+    /** Condition tested; null for an overall test (ANOVA). */
+    readonly condition: string | null;
+    /** Mean(condition) − mean(control), percentage points. */
+    readonly difference: number | null;
+    readonly statistic: number | null;
+    readonly df: number | null;
+    readonly pValue: number;
+    readonly adjusted: boolean;
+  }[];
+}
+
 /** What a `phenotype` result file holds (fields beyond these are ignored). */
 export interface PhenotypeReportInput {
   readonly samples: readonly PhenotypeSampleInput[];
   readonly composition?: CompositionInput;
+  /** Tests of % M1, % M2 per condition against the control (`tamkit run` with `statistics.control`). */
+  readonly statistics?: FlowStatisticsInput;
   readonly clusters?: ClusterHeatmapInput;
   /** Events below which a population is flagged; default 5 000. */
   readonly minEvents?: number;
@@ -112,6 +132,9 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
       rows: input.composition.samples.map((s) => [s.sample, s.condition, ...s.percents]),
     });
   }
+  if (input.statistics && input.statistics.tests.length > 0) {
+    composition.push(flowStatisticsTable(input.statistics));
+  }
   if (input.clusters && input.clusters.clusters.length > 0) {
     composition.push({ type: 'figure', title: 'Cluster centres', caption: 'k-means centres on each marker’s display scale, annotated from their centres.', figure: clusterHeatmapFigure(input.clusters) });
   }
@@ -122,4 +145,41 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
     warnings.push({ code: 'NO_CONTROLS', message: 'no sample has an FMO or isotype control: every positivity threshold came from the stained samples themselves', source });
   }
   return { sections, warnings };
+}
+
+/**
+ * The tests of the class percentages against the control as a table: one row per class and
+ * condition (and the overall test), with the difference in percentage points, the statistic, the
+ * p-value, its GraphPad stars and whether it is adjusted for multiple comparisons.
+ *
+ * @example flowStatisticsTable({ control: 'M0', tests }).rows[0] // ['M1', 'all conditions', 'one-way ANOVA', ...]
+ */
+export function flowStatisticsTable(stats: FlowStatisticsInput): TableBlock {
+  return {
+    type: 'table',
+    title: `% of classified cells against ${stats.control}`,
+    caption: `Samples (donors) as replicates. Difference = mean(condition) − mean(${stats.control}), percentage points; adjusted p-values: Dunnett's many-to-one comparisons, or Welch tests with Holm's adjustment.`,
+    columns: [
+      { label: 'class' },
+      { label: 'condition' },
+      { label: 'test' },
+      { label: 'difference', unit: 'pp', digits: 1 },
+      { label: 'statistic', digits: 3 },
+      { label: 'df', digits: 1 },
+      { label: 'p' },
+      { label: 'significance' },
+      { label: 'adjusted' },
+    ],
+    rows: stats.tests.map((t) => [
+      t.className,
+      t.condition === null ? 'all conditions' : `${t.condition} vs ${stats.control}`,
+      t.test,
+      t.difference,
+      t.statistic,
+      t.df,
+      formatP(t.pValue).replace(/^p = /, '').replace(/^p /, ''),
+      significanceStars(t.pValue),
+      t.adjusted ? 'yes' : 'no',
+    ]),
+  };
 }

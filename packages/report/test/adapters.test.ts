@@ -4,6 +4,7 @@ import type { PhenotypeJsonEntry, ReportError } from '../src/index.js';
 import {
   buildReportDocument,
   comparisonsFrom,
+  flowStatisticsTable,
   infoSection,
   lowEventWarnings,
   migrationAssayWarnings,
@@ -81,6 +82,28 @@ describe('phenotype adapter', () => {
       ['composition', 'composition'],
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['NO_CONTROL_THRESHOLD', 'LOW_EVENT_COUNT']);
+  });
+});
+
+describe('flow statistics table', () => {
+  const statistics = {
+    control: 'M0',
+    tests: [
+      { className: 'M2', test: 'one-way ANOVA', condition: null, difference: null, statistic: 5.5, df: 2, pValue: 0.0123, adjusted: false },
+      { className: 'M2', test: "Dunnett's test", condition: 'TCM', difference: 47.14, statistic: 12.3, df: 6, pValue: 0.00002, adjusted: true },
+    ],
+  };
+  it('gives one row per test with the p-value, its stars and the adjustment', () => {
+    const t = flowStatisticsTable(statistics);
+    expect(t.title).toBe('% of classified cells against M0');
+    expect(t.rows).toEqual([
+      ['M2', 'all conditions', 'one-way ANOVA', null, 5.5, 2, '0.0123', '*', 'no'],
+      ['M2', 'TCM vs M0', "Dunnett's test", 47.14, 12.3, 6, '< 0.0001', '****', 'yes'],
+    ]);
+  });
+  it('is part of the composition section when the result has tests', () => {
+    const { sections } = phenotypeSections({ samples: [], composition: { classes: ['M1', 'M2'], samples: [{ sample: 'S', condition: 'TCM', percents: [5, 55] }] }, statistics }, 'p.json');
+    expect(sections[0]!.blocks.map((b) => ('title' in b ? b.title : b.type))).toEqual(['Composition per sample', 'Composition per condition', 'Composition', '% of classified cells against M0']);
   });
 });
 

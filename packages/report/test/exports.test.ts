@@ -35,6 +35,7 @@ describe('public API', () => {
         "encodePngRgb",
         "escapeHtml",
         "escapeXml",
+        "flowStatisticsTable",
         "formatP",
         "formatPercent",
         "fourPl",
