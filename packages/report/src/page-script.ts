@@ -131,6 +131,39 @@ export const PAGE_SCRIPT = String.raw`
       if (url) { a.href = url; } else { ev.preventDefault(); }
     });
   }
+  // Its PNG link: the picture drawn at twice its size on a canvas when first clicked (asynchronous:
+  // the first click waits for the image, then the link is clicked again with the PNG's blob: URL).
+  var pngFiles = {};
+  var pngLinks = document.querySelectorAll('a[data-tk-png]');
+  for (var q = 0; q < pngLinks.length; q++) {
+    pngLinks[q].addEventListener('click', function (ev) {
+      var a = ev.currentTarget;
+      var id = a.getAttribute('data-tk-png');
+      if (pngFiles[id]) { a.href = pngFiles[id]; return; }
+      ev.preventDefault();
+      pngFile(id, function (url) {
+        if (url) { pngFiles[id] = url; a.href = url; a.click(); }
+      });
+    });
+  }
+  function pngFile(id, done) {
+    var src = svgFile(id);
+    if (!src) { done(null); return; }
+    var img = new Image();
+    img.onload = function () {
+      var w = img.naturalWidth || 1100;
+      var h = img.naturalHeight || 360;
+      var canvas = document.createElement('canvas');
+      canvas.width = 2 * w;
+      canvas.height = 2 * h;
+      var ctx = canvas.getContext('2d');
+      ctx.scale(2, 2);
+      ctx.drawImage(img, 0, 0, w, h);
+      canvas.toBlob(function (blob) { done(blob ? URL.createObjectURL(blob) : null); }, 'image/png');
+    };
+    img.onerror = function () { done(null); };
+    img.src = src;
+  }
   function svgFile(id) {
     if (!svgFiles[id]) {
       var svg = document.querySelector('div[data-tk-figure="' + id + '"] svg.tk-static-svg');

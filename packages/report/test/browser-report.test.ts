@@ -109,6 +109,14 @@ describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chro
     const svgText = readFileSync(await svgDownload.path(), 'utf8');
     expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svgText).toContain('threshold 1 500 (FMO 99.5th pct)');
+    // The static picture's PNG: drawn at twice the SVG's size (its width and height attributes).
+    const [pngStatic] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-tk-png="sample-1-b0"]').click()]);
+    expect(pngStatic.suggestedFilename()).toBe('S1-gating-and-markers.png');
+    const pngBytes = readFileSync(await pngStatic.path());
+    const svgSize = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svgText)!;
+    // PNG signature, then the IHDR chunk's width and height (big-endian, bytes 16-23).
+    expect(Array.from(pngBytes.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual([2 * Number(svgSize[1]), 2 * Number(svgSize[2])]);
 
     const figure = doc.sections.find((s) => s.id === 'sample-1')!.blocks[0];
     expect(figure?.type).toBe('figure');
