@@ -101,7 +101,7 @@ function renderBlock(b: ReportBlock, id: string, data: PageData): string {
       const file = fileSlug(b.title, id);
       if (b.static === true) {
         // A static SVG picture now, the Plotly figure when asked (page script: upgrade on click).
-        return `<figure class="tk-block tk-figure" id="${id}"><h3>${escapeHtml(b.title)}<button type="button" class="tk-interactive" data-tk-upgrade="${id}">Make interactive</button><a class="tk-csv" data-tk-svg="${id}" download="${file}.svg" href="#">SVG</a><a class="tk-csv" data-tk-png="${id}" download="${file}.png" href="#">PNG</a></h3><div class="tk-plot tk-static" data-tk-figure="${id}" data-tk-static="" data-tk-filename="${file}" title="Click to make interactive" style="height:${height}px">${staticFigureSvg(b.figure, { height })}</div>${
+        return `<figure class="tk-block tk-figure" id="${id}"><h3>${escapeHtml(b.title)}<button type="button" class="tk-interactive" data-tk-upgrade="${id}">Make interactive</button><a class="tk-csv" data-tk-svg="${id}" download="${file}.svg" href="#">SVG</a><a class="tk-csv" data-tk-png="${id}" download="${file}.png" href="#">PNG</a></h3><div class="tk-plot tk-static" data-tk-figure="${id}" data-tk-static="" data-tk-filename="${file}" title="Click to make interactive" style="height:${height}px">${staticFigureSvg(b.figure, { height, label: b.title })}</div>${
           b.caption ? `<figcaption>${escapeHtml(b.caption)}</figcaption>` : ''
         }</figure>`;
       }

@@ -45,6 +45,8 @@ export interface StaticFigureOptions {
   readonly width?: number;
   /** Height in the same units; default 360. */
   readonly height?: number;
+  /** Text alternative for screen readers (the figure's title): the SVG's `<title>` and `aria-label`. */
+  readonly label?: string;
 }
 
 interface Axis {
@@ -295,5 +297,6 @@ export function staticFigureSvg(figure: PlotlyFigure, options: StaticFigureOptio
   }
   const title = obj(layout.title);
   text(out, W / 2, 24, title.text, 'text-anchor="middle"', num(obj(title.font).size, 14));
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="tk-static-svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, 'DejaVu Sans', sans-serif" role="img"><rect width="${W}" height="${H}" fill="#fff"/>${out.join('')}</svg>`;
+  const label = options.label === undefined ? '' : escapeXml(options.label);
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="tk-static-svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, 'DejaVu Sans', sans-serif" role="img"${label ? ` aria-label="${label}"><title>${label}</title>` : '>'}<rect width="${W}" height="${H}" fill="#fff"/>${out.join('')}</svg>`;
 }

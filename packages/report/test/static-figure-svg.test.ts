@@ -66,6 +66,11 @@ describe('staticFigureSvg', () => {
     expect(svg.match(/href="[^"]*"/g)?.every((h) => h.startsWith('href="data:image/png;base64,'))).toBe(true);
   });
 
+  it('carries its title for screen readers, escaped', () => {
+    const svg = staticFigureSvg(FIGURE, { width: 200, height: 150, label: 'S1 <b> "gating"' });
+    expect(svg).toContain('role="img" aria-label="S1 &lt;b&gt; &quot;gating&quot;"><title>S1 &lt;b&gt; &quot;gating&quot;</title>');
+  });
+
   it('escapes the five XML special characters', () => {
     expect(escapeXml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
