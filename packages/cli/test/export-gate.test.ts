@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFcs, scaleDataset, type FcsDataset } from '@tamkit/fcs';
 import { evaluateStrategy, parseGatingFile } from '@tamkit/gating';
+import { keepingWriteOptions } from '../src/commands/gate-export.js';
 import { corpusDir, repoRoot, run, tempDir } from './helpers.js';
 
 const fixture = 'fixtures/fcs/demo-macrophages.fcs';
@@ -161,5 +162,23 @@ describe.skipIf(!existsSync(join(gml, 'MANIFEST.json')))('tamkit export --gate o
     expect(stderr).toMatch(/warning EXPORT_KEYWORDS_DROPPED: \d+ keyword\(s\) whose names are not printable ASCII were not written/);
     const mask = Array.from(scaleDataset(source).columns[0]!, (v) => (v >= -1e300 ? 1 : 0));
     expect(firstDifference(source, mask, read(out))).toBeNull();
+  });
+});
+
+describe('keepingWriteOptions', () => {
+  it('writes a data set with FCS 3.2 per-parameter types as D, without its $PnDATATYPE keywords', () => {
+    // An integer data set (int16, FCS 2.0) as if its second parameter were stored as float32.
+    const ds = read(join(repoRoot, 'fixtures/fcs/v2.0-int16-big.fcs'));
+    expect(ds.dataType).toBe('I');
+    const mixed: FcsDataset = {
+      ...ds,
+      parameters: ds.parameters.map((p, i) => (i === 1 ? { ...p, dataType: 'F' } : p)),
+      keywords: { ...ds.keywords, $P2DATATYPE: 'F' },
+    };
+    const { options } = keepingWriteOptions(mixed, { path: ['All'] } as unknown as Parameters<typeof keepingWriteOptions>[1]);
+    // Float64 holds 16-bit integers and float32 values exactly; integer output would truncate floats.
+    expect(options.dataType).toBe('D');
+    expect(options.keywords).not.toHaveProperty('$P2DATATYPE');
+    expect(keepingWriteOptions(ds, { path: ['All'] } as unknown as Parameters<typeof keepingWriteOptions>[1]).options.dataType).toBe('I');
   });
 });

@@ -13,6 +13,8 @@ export interface ChannelLayout {
   readonly mask: number | null;
   /** True when the column is Float64Array. */
   readonly wide: boolean;
+  /** How the value is stored: $PnDATATYPE (FCS 3.2) when present, else $DATATYPE. */
+  readonly type: FcsDataType;
 }
 
 /** The decoded DATA layout of a data set. */
@@ -80,7 +82,8 @@ export function ranksForWidth(rank: readonly number[], width: number): number[] 
  * Reads $MODE, $DATATYPE, $BYTEORD, $PAR, $TOT and every $PnB/$PnN/$PnS/$PnR/$PnE/$PnG into a
  * layout, checking them before anything is allocated. `textOffset` (absolute TEXT start) goes into
  * error contexts. Integer widths: 8, 16, 24, 32, 40, 48, 56, 64
- * bits in as many bytes; other widths up to 16 bits (e.g. 10) are stored in 16-bit words.
+ * bits in as many bytes; other widths up to 16 bits (e.g. 10) are stored in 16-bit words. FCS 3.2's
+ * `$PnDATATYPE` (I, F or D) overrides `$DATATYPE` for parameter n (binary data only).
  *
  * @throws {FcsParseError} `FCS_UNSUPPORTED_MODE`, `FCS_UNSUPPORTED_DATATYPE`, `FCS_UNSUPPORTED_BYTEORD`,
  *   `FCS_UNSUPPORTED_WIDTH`.
@@ -166,11 +169,25 @@ export function readDataLayout(
       tolerate(`$P${n}G`, gRaw ?? '', '1');
       gain = 1;
     }
+    // FCS 3.2: one parameter stored with its own type ($DATATYPE I with a float parameter, say).
+    const ownRaw = getKeyword(keywords, `$P${n}DATATYPE`);
+    let type: FcsDataType = dataType;
+    if (ownRaw !== undefined && ownRaw !== '') {
+      const own = ownRaw.toUpperCase();
+      if (dataType === 'A' || (own !== 'I' && own !== 'F' && own !== 'D')) {
+        throw new FcsParseError(
+          'FCS_UNSUPPORTED_DATATYPE',
+          `${p}$P${n}DATATYPE is '${ownRaw}' with $DATATYPE ${dataType}, expected I, F or D with a binary $DATATYPE (I, F or D)`,
+          ctx(`$P${n}DATATYPE`),
+        );
+      }
+      type = own;
+    }
     let bits: number;
     let width: number;
     let mask: number | null = null;
     let wide: boolean;
-    if (dataType === 'A' && bRaw === '*') {
+    if (type === 'A' && bRaw === '*') {
       bits = 0;
       width = 0;
       wide = true;
@@ -178,23 +195,23 @@ export function readDataLayout(
     } else {
       const b = parseCount(bRaw);
       if (b === undefined || b === 0) {
-        throw badValue(`$P${n}B`, bRaw, dataType === 'A' ? "a positive integer or '*'" : 'a positive integer', file);
+        throw badValue(`$P${n}B`, bRaw, type === 'A' ? "a positive integer or '*'" : 'a positive integer', file);
       }
       bits = b;
-      if (dataType === 'A') {
+      if (type === 'A') {
         width = b;
         wide = true;
-      } else if (dataType === 'F' || dataType === 'D') {
-        const expected = dataType === 'F' ? 32 : 64;
+      } else if (type === 'F' || type === 'D') {
+        const expected = type === 'F' ? 32 : 64;
         if (b !== expected) {
           throw new FcsParseError(
             'FCS_UNSUPPORTED_WIDTH',
-            `${p}$P${n}B is ${b} for $DATATYPE ${dataType}, expected ${expected}`,
+            `${p}$P${n}B is ${b} for ${type === dataType ? '$DATATYPE' : `$P${n}DATATYPE`} ${type}, expected ${expected}`,
             ctx(`$P${n}B`),
           );
         }
         width = b / 8;
-        wide = dataType === 'D';
+        wide = type === 'D';
       } else {
         if (b > 64 || (b > 16 && b % 8 !== 0)) {
           throw new FcsParseError(
@@ -230,8 +247,9 @@ export function readDataLayout(
       amplification,
       gain,
       bitMask: mask,
+      dataType: type,
     });
-    channels.push({ offset, width, mask, wide });
+    channels.push({ offset, width, mask, wide, type });
     offset += width;
   }
   if (delimited !== 0 && delimited !== par) {

@@ -44,7 +44,7 @@ export function decodeBinary(
   }
   const per = Math.max(1, Math.floor(CHUNK_BYTES / width));
   const w = layout.channels[0]!.width;
-  const uniform = layout.channels.every((c) => c.width === w);
+  const uniform = layout.channels.every((c) => c.width === w && c.type === layout.dataType);
   const order = orderOf(layout.byteRank!);
   const typed =
     uniform &&
@@ -238,7 +238,7 @@ function decodeGeneric(
     for (let r = 0; r < n; r++) {
       const base = (rows === null ? r : rows[r]!) * width + ch.offset;
       let v: number;
-      if (layout.dataType === 'I') {
+      if (ch.type === 'I') {
         v = 0;
         for (let b = 0; b < ch.width; b++) {
           v += chunk[base + b]! * weights[b]!;
@@ -250,7 +250,7 @@ function decodeGeneric(
         for (let b = 0; b < ch.width; b++) {
           scratch8[ranks[b]!] = chunk[base + b]!;
         }
-        v = layout.dataType === 'F' ? scratchView.getFloat32(0, true) : scratchView.getFloat64(0, true);
+        v = ch.type === 'F' ? scratchView.getFloat32(0, true) : scratchView.getFloat64(0, true);
       }
       col[first + r] = v;
     }

@@ -33,6 +33,8 @@ export interface FcsParameter {
   readonly gain: number;
   /** For $DATATYPE I: the mask applied to stored values (nextpow2($PnR) - 1), or null when none applies. */
   readonly bitMask: number | null;
+  /** How the values are stored: `$PnDATATYPE` (FCS 3.2) when present, else `$DATATYPE`. */
+  readonly dataType: FcsDataType;
 }
 
 /** A spillover matrix: rows = fluorochromes (sources), columns = detectors; observed = true · S. */

@@ -117,6 +117,55 @@ describe('float DATA', () => {
   });
 });
 
+describe('FCS 3.2 $PnDATATYPE', () => {
+  // $DATATYPE I with parameter 2 stored as float32 and parameter 3 as float64, little-endian:
+  // an event is 2 + 4 + 8 = 14 bytes.
+  const event = (i: number, f: number, d: number): Uint8Array => {
+    const out = new Uint8Array(14);
+    const v = new DataView(out.buffer);
+    v.setUint16(0, i, true);
+    v.setFloat32(2, f, true);
+    v.setFloat64(6, d, true);
+    return out;
+  };
+  const keywords = (p2: string, p2bits = 32): Array<readonly [string, string]> =>
+    listModeKeywords({ dataType: 'I', tot: 2, bits: [16, p2bits, 64], ranges: [1024, 262144, 262144], extra: [['$P2DATATYPE', p2], ['$P3DATATYPE', 'D']] });
+  const file = (p2 = 'F', p2bits = 32): Uint8Array =>
+    buildFcs({ version: 'FCS3.2', keywords: keywords(p2, p2bits), data: concat(event(100, 1.5, -2.25e10), event(1023, -0.125, Math.PI)) });
+
+  it('decodes each parameter with its own type', () => {
+    const ds = parseFcs(file()).datasets[0]!;
+    // The integer keeps its 10-bit mask ($PnR 1024); the floats are read as stored (1.5 and -0.125
+    // are exact in float32; pi and -2.25e10 exact in float64).
+    expect(Array.from(ds.table.columns[0]!)).toEqual([100, 1023]);
+    expect(Array.from(ds.table.columns[1]!)).toEqual([1.5, -0.125]);
+    expect(Array.from(ds.table.columns[2]!)).toEqual([-2.25e10, Math.PI]);
+    expect(ds.parameters.map((p) => p.dataType)).toEqual(['I', 'F', 'D']);
+    expect(ds.table.columns[2]).toBeInstanceOf(Float64Array);
+    // A subsample goes through the same per-parameter decoding.
+    const one = parseFcs(file(), { subsample: { count: 1, seed: 3 } }).datasets[0]!;
+    const k = one.eventIndex![0]!;
+    expect([one.table.columns[0]![0], one.table.columns[1]![0], one.table.columns[2]![0]]).toEqual([[100, 1023][k], [1.5, -0.125][k], [-2.25e10, Math.PI][k]]);
+  });
+
+  it('rejects an unknown type, a width that does not fit it, and a type with ASCII data', () => {
+    const thrown = (f: () => unknown): { code?: string; message: string } => {
+      try {
+        f();
+      } catch (e) {
+        return e as { code?: string; message: string };
+      }
+      throw new Error('expected an error');
+    };
+    const unknown = thrown(() => parseFcs(file('X')));
+    expect([unknown.code, unknown.message.includes("$P2DATATYPE is 'X'")]).toEqual(['FCS_UNSUPPORTED_DATATYPE', true]);
+    const narrow = thrown(() => parseFcs(file('F', 16)));
+    expect([narrow.code, narrow.message.includes('$P2B is 16 for $P2DATATYPE F, expected 32')]).toEqual(['FCS_UNSUPPORTED_WIDTH', true]);
+    const ascii = buildFcs({ version: 'FCS3.2', keywords: listModeKeywords({ dataType: 'A', tot: 1, bits: [3], extra: [['$P1DATATYPE', 'F']] }), data: latin1Bytes('123') });
+    expect(() => parseFcs(ascii)).toThrow(expect.objectContaining({ code: 'FCS_UNSUPPORTED_DATATYPE' }));
+  });
+});
+
 describe('ASCII DATA', () => {
   it('fixed width ($PnB characters per value)', () => {
     // Two events of '  12' + ' 3.5' and '  -1' + '1e+2'.

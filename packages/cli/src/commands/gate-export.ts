@@ -6,7 +6,8 @@ import type { Population, PopulationTree } from '@tamkit/gating';
 
 /** Keywords `writeFcs` derives from the table and its options; the source file's values are dropped. */
 const WRITER_OWNED = new Set(['$BEGINANALYSIS', '$ENDANALYSIS', '$BEGINSTEXT', '$ENDSTEXT', '$BEGINDATA', '$ENDDATA', '$BYTEORD', '$DATATYPE', '$MODE', '$NEXTDATA', '$PAR', '$TOT']);
-const WRITER_OWNED_PARAMETER = /^\$P\d+[NSBERG]$/;
+// $PnDATATYPE (FCS 3.2) too: the FCS 3.1 output has one $DATATYPE for every parameter.
+const WRITER_OWNED_PARAMETER = /^\$P\d+(?:[NSBERG]|DATATYPE)$/;
 /** Keyword naming the exported population (its path from the root, ids joined by `/`). */
 export const POPULATION_KEYWORD = 'TAMKIT_POPULATION';
 
@@ -34,7 +35,8 @@ const WRITABLE_KEYWORD = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /**
  * Writer options that keep a data set's stored values and keywords: same data type (`I` widths
- * rounded up to 8/16/32 bits; delimited ASCII written as 32-bit integers), same byte order, every
+ * rounded up to 8/16/32 bits; delimited ASCII written as 32-bit integers; an FCS 3.2 data set whose
+ * parameters have their own `$PnDATATYPE` as `D`, which holds each of them exactly), same byte order, every
  * keyword except the ones the writer owns (offsets, `$TOT`, `$PAR`, `$BYTEORD`, `$DATATYPE`, `$MODE`,
  * `$NEXTDATA`, `$PnN/S/B/E/R/G`, which it writes from the table), keywords with empty values (FCS 3.1
  * forbids them) and keywords whose names are not printable ASCII (listed in `dropped`).
@@ -44,12 +46,14 @@ const WRITABLE_KEYWORD = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
  *   log amplification ($PnE f1 > 0), which FCS 3.1 cannot express
  */
 export function keepingWriteOptions(ds: FcsDataset, population: Population): { options: FcsWriteOptions; dropped: string[] } {
-  if (ds.dataType === 'F' || ds.dataType === 'D') {
+  const mixed = ds.parameters.some((p) => p.dataType !== ds.dataType);
+  const dataType = mixed ? 'D' : ds.dataType;
+  if (dataType === 'F' || dataType === 'D') {
     const log = ds.parameters.find((p) => p.amplification[0] > 0);
     if (log) {
       throw new TamkitError(
         'EXPORT_UNWRITABLE',
-        `channel ${log.name}: $P${log.n}E ${log.amplification.join(',')} on float data cannot be written as FCS 3.1, which requires 0,0 for float data; export as CSV instead`,
+        `channel ${log.name}: $P${log.n}E ${log.amplification.join(',')} on float data${mixed ? ' (the data set mixes $PnDATATYPE types, written as D)' : ''} cannot be written as FCS 3.1, which requires 0,0 for float data; export as CSV instead`,
         { channel: log.name },
       );
     }
@@ -71,8 +75,8 @@ export function keepingWriteOptions(ds: FcsDataset, population: Population): { o
   const delimiter =
     [ds.delimiter, ...DELIMITERS].find((d) => /^[\x21-\x7e]$/.test(d) && entries.every(([k, v]) => !k.includes(d) && !v.startsWith(d) && !v.endsWith(d))) ?? '/';
   const byteOrder = ds.byteOrder === '4,3,2,1' ? 'big' : 'little';
-  if (ds.dataType === 'F' || ds.dataType === 'D') {
-    return { options: { version: '3.1', dataType: ds.dataType, byteOrder, delimiter, keywords }, dropped };
+  if (dataType === 'F' || dataType === 'D') {
+    return { options: { version: '3.1', dataType, byteOrder, delimiter, keywords }, dropped };
   }
   const bits = ds.parameters.map((p): FcsIntegerBits => (ds.dataType === 'A' || p.bits > 16 ? 32 : p.bits > 8 ? 16 : 8));
   return { options: { version: '3.1', dataType: 'I', bits, byteOrder, delimiter, keywords }, dropped };
