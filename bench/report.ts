@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventTable } from '../packages/core/src/index.js';
 import { phenotypeJson } from '../packages/cli/src/commands/phenotype.js';
 import { phenotypeSample } from '../packages/gating/src/index.js';
-import { inlineScript, phenotypeInputFromJson, phenotypeSections, renderHtml, REPORT_CSP } from '../packages/report/src/index.js';
+import { inlineScript, phenotypeInputFromJson, phenotypeSections, renderHtml, REPORT_CSP, summarySection } from '../packages/report/src/index.js';
 import type { PhenotypeJsonEntry, ReportDocument } from '../packages/report/src/index.js';
 import { simulateMacrophageSample } from '../packages/simulate/src/index.js';
 import type { MacrophageCondition } from '../packages/simulate/src/index.js';
@@ -56,6 +56,7 @@ export interface ReportBenchResult {
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTION_SHOTS: readonly [string, string][] = [
+  ['summary', '#summary'],
   ['flow', 'section[data-tk-kind="flow"]'],
   ['composition', '#composition'],
   ['migration', '#migration'],
@@ -85,7 +86,15 @@ function phenotypeReport(samples: number, eventsPerSample: number, seed: number,
   const { input } = phenotypeInputFromJson(files);
   const { sections, warnings } = phenotypeSections(input, 'phenotype.json');
   const synthetic = syntheticReport({ samples: 1, eventsPerSample: 10_000, seed, bins: 128 });
-  return { ...synthetic, title: 'Simulated macrophage experiment', sections: [...sections, ...synthetic.sections.filter((x) => x.kind !== 'flow' && x.kind !== 'composition')], warnings: [...warnings, ...synthetic.warnings] };
+  const allWarnings = [...warnings, ...synthetic.warnings];
+  // The summary tamkit report puts first (here from the composition only: the migration part is synthetic).
+  const summary = summarySection({ compositions: input.composition ? [input.composition] : [], statistics: [], transwell: [], warnings: allWarnings.length });
+  return {
+    ...synthetic,
+    title: 'Simulated macrophage experiment',
+    sections: [...(summary ? [summary] : []), ...sections, ...synthetic.sections.filter((x) => x.kind !== 'flow' && x.kind !== 'composition')],
+    warnings: allWarnings,
+  };
 }
 
 function blankPage(plotlyJs: string): string {

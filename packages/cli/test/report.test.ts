@@ -29,7 +29,9 @@ describe('tamkit report', () => {
     const out = join(dir, 'out', 'report.html');
     const { code, stdout, stderr } = await run(['report', infoFile, transwellFile, '-o', out, '--title', 'Plate <1>', '--date', '2026-01-01T00:00:00Z']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^wrote .*report\.html: 3 sections, 1 figures, \d+\.\d MB\n$/);
+    expect(stdout).toMatch(/^wrote .*report\.html: 4 sections, 1 figures, \d+\.\d MB\n$/);
+    // The summary first: the chemotactic index of the stimulated condition.
+    expect(readFileSync(out, 'utf8')).toContain('<section id="summary" data-tk-kind="summary">');
     expect(stderr).toContain('tamkit report: warning CCL2_ON_DIFFERENTIATED_MACROPHAGES: ');
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<title>Plate &lt;1&gt;</title>');

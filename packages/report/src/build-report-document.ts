@@ -9,6 +9,10 @@ import { migrationSection } from './from-transwell.js';
 import type { TranswellReportInput } from './from-transwell.js';
 import type { Provenance, ReportDocument, ReportSection, ReportWarning, TableBlock } from './report-document.js';
 import { recordsSection } from './records-section.js';
+import { summarySection } from './summary-section.js';
+import type { SummaryInput } from './summary-section.js';
+import type { CompositionInput } from './composition-figure.js';
+import type { FlowStatisticsInput } from './from-phenotype.js';
 import { requireArray, requireRecord } from './result-file.js';
 import type { ResultFile } from './result-file.js';
 
@@ -31,6 +35,23 @@ function gateSection(input: GateReportInput, id: string): ReportSection {
     rows: input.populations.map((p) => [p.sample ?? '', p.population, p.parent ?? '', p.events, p.percentOfParent]),
   };
   return { id, title: 'Gated populations', kind: 'flow', blocks: [table] };
+}
+
+/** What the summary section takes from one result file (its inputs, already read by sectionsOf). */
+function summaryPart(file: ResultFile): Omit<SummaryInput, 'warnings'> {
+  const none = { compositions: [], statistics: [], transwell: [] };
+  if (file.kind === 'phenotype') {
+    const composition =
+      file.body.samples === undefined && Array.isArray(file.body.files)
+        ? phenotypeInputFromJson(file.body.files).input.composition
+        : (file.body.composition as CompositionInput | undefined);
+    const statistics = file.body.statistics as FlowStatisticsInput | undefined;
+    return { ...none, compositions: composition ? [composition] : [], statistics: statistics && Array.isArray(statistics.tests) ? [statistics] : [] };
+  }
+  if (file.kind === 'transwell') {
+    return { ...none, transwell: [file.body as unknown as TranswellReportInput] };
+  }
+  return none;
 }
 
 function sectionsOf(file: ResultFile, index: number): { sections: ReportSection[]; warnings: ReportWarning[] } {
@@ -79,7 +100,8 @@ function sectionsOf(file: ResultFile, index: number): { sections: ReportSection[
  * Builds the report document from result files: each kind becomes its sections (info → FCS files QC;
  * phenotype → a flow section per sample and the composition section; transwell → migration;
  * transwell-images / transwell-beads → their per-file counts; gate → population counts; document → its
- * own sections), in file order, flow first. Section ids are made
+ * own sections), in file order, after a "Summary" section of the key results (`summarySection`:
+ * class percentages per condition, significant tests, chemotactic index, IC50s), flow first. Section ids are made
  * unique; the results' warnings are collected, and their provenance recorded beside the report's own.
  *
  * @throws {ReportError} `REPORT_BAD_RESULT` when a result lacks what its kind needs.
@@ -93,7 +115,17 @@ export function buildReportDocument(files: readonly ResultFile[], provenance: Om
     sections.push(...r.sections);
     warnings.push(...r.warnings);
   });
-  const order = ['flow', 'composition', 'migration', 'other', 'qc'];
+  const parts = files.map(summaryPart);
+  const summary = summarySection({
+    compositions: parts.flatMap((p) => p.compositions),
+    statistics: parts.flatMap((p) => p.statistics),
+    transwell: parts.flatMap((p) => p.transwell),
+    warnings: warnings.length,
+  });
+  if (summary !== null) {
+    sections.push(summary);
+  }
+  const order = ['summary', 'flow', 'composition', 'migration', 'other', 'qc'];
   const sorted = sections.map((s, i) => ({ s, i })).sort((a, b) => order.indexOf(a.s.kind) - order.indexOf(b.s.kind) || a.i - b.i);
   const seen = new Map<string, number>();
   const unique = sorted.map(({ s }) => {

@@ -59,6 +59,8 @@ export type { GateReportInput } from './build-report-document.js';
 export { migrationSection, migrationGroups, comparisonsFrom, readoutTable, doseResponseInput } from './from-transwell.js';
 export type { TranswellReportInput } from './from-transwell.js';
 export { flowStatisticsTable, phenotypeSections } from './from-phenotype.js';
+export { summarySection } from './summary-section.js';
+export type { SummaryInput } from './summary-section.js';
 export type { FlowStatisticsInput, PhenotypeReportInput, PhenotypeSampleInput, PhenotypeThreshold } from './from-phenotype.js';
 export { infoSection } from './from-info.js';
 export type { InfoFileInput } from './from-info.js';

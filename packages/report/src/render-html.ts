@@ -24,6 +24,7 @@ export interface RenderHtmlOptions {
 }
 
 const SECTION_GROUPS: readonly [SectionKind, string][] = [
+  ['summary', 'Overview'],
   ['flow', 'Flow per sample'],
   ['composition', 'Composition'],
   ['migration', 'Migration'],
@@ -131,7 +132,7 @@ function renderBlock(b: ReportBlock, id: string, data: PageData): string {
   }
 }
 
-const KINDS: readonly SectionKind[] = ['flow', 'composition', 'migration', 'qc', 'other'];
+const KINDS: readonly SectionKind[] = ['summary', 'flow', 'composition', 'migration', 'qc', 'other'];
 
 /** The section kind, `other` for kinds this version does not know (documents read from files). */
 function kindOf(s: ReportSection): SectionKind {

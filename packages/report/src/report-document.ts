@@ -16,7 +16,7 @@ export interface ReportDocument {
 }
 
 /** What kind of section, used for its sidebar group and styling. */
-export type SectionKind = 'flow' | 'composition' | 'migration' | 'qc' | 'other';
+export type SectionKind = 'summary' | 'flow' | 'composition' | 'migration' | 'qc' | 'other';
 
 /** One section of the report: a heading, a sidebar entry and its blocks in order. */
 export interface ReportSection {

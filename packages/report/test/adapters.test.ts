@@ -132,12 +132,16 @@ describe('result files', () => {
     expect(readResultFile({ files: [] }, 'i.json')).toMatchObject({ kind: 'info', header: null });
     expect(readResultFile({ tamkit: header, kind: 'transwell', readouts }, 't.json')).toMatchObject({ kind: 'transwell', header });
   });
-  it('builds a document with sections in flow → composition → migration → QC order and the results’ provenance', () => {
+  it('builds a document with sections in summary → flow → composition → migration → QC order and the results’ provenance', () => {
     const doc = buildReportDocument(
       [readResultFile({ tamkit: header, kind: 'transwell', readouts, extra: 'ignored' }, 't.json'), readResultFile({ files: [] }, 'i.json'), readResultFile({ tamkit: { version: '0.1.0', command: 'gate' }, kind: 'gate', populations: [{ population: 'Live', parent: null, events: 10, percentOfParent: null }] }, 'g.json')],
       { tamkitVersion: '0.1.0', commandLine: ['tamkit', 'report'], date: 'd', inputs: [], parameters: {}, seeds: {} },
     );
-    expect(doc.sections.map((s) => s.id)).toEqual(['gate-3', 'migration-1', 'files-2']);
+    expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'gate-3', 'migration-1', 'files-2']);
+    // The summary's chemotactic index of CCL2, by hand: inserts 105 and 90 cells/field over the
+    // medium inserts' mean 12 are 8.75 and 7.5; mean 8.125, SD 0.884, SEM 0.625, n = 2.
+    const summary = doc.sections[0]!.blocks[0]!;
+    expect(summary.type === 'keyValue' ? summary.entries[0] : null).toEqual(['Chemotactic index, CCL2', '8.13 ± 0.63 (mean ± SEM, n = 2)']);
     expect(doc.provenance.results?.map((r) => [r.source, r.command, r.seeds])).toEqual([
       ['t.json', 'transwell', { bootstrap: 3 }],
       ['i.json', 'info', undefined],

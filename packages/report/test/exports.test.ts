@@ -70,6 +70,7 @@ describe('public API', () => {
         "staticFigureSvg",
         "staticImageSource",
         "subsamplePoints",
+        "summarySection",
         "thresholdTable",
         "thumbnailDataUri",
         "viridis",
