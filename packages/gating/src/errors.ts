@@ -44,7 +44,8 @@ export class StrategyError extends TamkitError {}
  * A Gating-ML 2.0 document that cannot be imported, or a strategy Gating-ML cannot express.
  * Codes: `GATINGML_MALFORMED_XML`, `GATINGML_NOT_GATINGML`, `GATINGML_UNEXPECTED_ELEMENT`,
  * `GATINGML_MISSING`, `GATINGML_BAD_NUMBER`, `GATINGML_INVALID`, `GATINGML_UNSUPPORTED`; context
- * `{ source, element, gateId?, attribute? }` (`element` is the qualified XML name, `line` when known).
+ * `{ source, element, gateId?, attribute?, ref? }` (`element` is the qualified XML name, `line` when
+ * known, `ref` the id of the transformation or matrix at fault).
  */
 export class GatingMLError extends TamkitError {}
 

@@ -1,4 +1,4 @@
-export type { TransformSpec, Transform } from './transforms/transform-spec.js';
+export type { TransformSpec, TransformBounds, Transform } from './transforms/transform-spec.js';
 export { PanelError } from './phenotype/errors.js';
 export type { PanelErrorCode } from './phenotype/errors.js';
 export { detectPanel, DEFAULT_PANEL_ROLES } from './phenotype/panel.js';

@@ -4,6 +4,7 @@ import { GatingFileError } from '../src/errors.js';
 import { parseGatingFile } from '../src/gating-file/parse-gating-file.js';
 import { toGatingFile } from '../src/gating-file/to-gating-file.js';
 import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
+import { toGatingML } from '../src/gatingml/to-gatingml.js';
 import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
 import { differences, hasCorpus, loadData1, loadManifest, readCorpusText, readTruth } from './gatingml-corpus.js';
 
@@ -187,5 +188,53 @@ describe('parseGatingFile', () => {
     expect(transform.context.line).toBe(2);
     const kind = caught(() => parseGatingFile('gates:\n  - { id: A, kind: circle }\n', 'k.yaml'));
     expect([kind.context.field, kind.context.line]).toEqual(['gates[0].kind', 2]);
+  });
+
+  it('reads transform and ratio bounds (Gating-ML boundMin/boundMax) and writes them back', () => {
+    const text = [
+      'transforms:',
+      '  lin: { kind: linear, t: 100, a: 0, boundMin: 0.1, boundMax: 0.5 }',
+      'gates:',
+      '  - id: Top',
+      '    kind: range',
+      '    dimension: { channel: FL1-H, transform: lin }',
+      '    min: 0.45',
+      '  - id: Ratio',
+      '    kind: range',
+      '    dimension: { ratio: { x: FL1-H, y: FL2-H, a: 1, b: 0, c: 0, boundMax: 2 } }',
+      '    min: 1.5',
+      '',
+    ].join('\n');
+    const s = parseGatingFile(text, 'b.yaml');
+    expect(s.transforms.lin).toEqual({ kind: 'linear', t: 100, a: 0, boundMin: 0.1, boundMax: 0.5 });
+    expect(s.gates[1]!.gate).toEqual({
+      kind: 'range',
+      dimensions: [{ ratio: { x: 'FL1-H', y: 'FL2-H', a: 1, b: 0, c: 0, boundMax: 2 }, compensation: 'FCS', min: 1.5 }],
+    });
+    expect(parseGatingFile(toGatingFile(s), 'yaml')).toEqual(s);
+    expect(parseGatingFile(toGatingFile(s, { format: 'json' }), 'json')).toEqual(s);
+    expect(parseGatingFile(toGatingFile(parseGatingML(toGatingML(s))), 'via Gating-ML').transforms).toEqual(s.transforms);
+  });
+
+  it('names the field and line of bad bounds and of unknown transform or ratio fields', () => {
+    const order = caught(() => parseGatingFile('transforms:\n  lin:\n    kind: linear\n    t: 100\n    a: 0\n    boundMin: 0.6\n    boundMax: 0.5\n', 'o.yaml'));
+    expect(order.context).toEqual({ source: 'o.yaml', field: 'transforms.lin.boundMax', line: 7, column: 15 });
+    expect(order.message).toMatchInlineSnapshot(
+      `"o.yaml:7: transforms.lin.boundMax: linear parameter boundMax = 0.5 is not valid; expected boundMax >= boundMin (0.6)"`,
+    );
+    const typo = caught(() => parseGatingFile('transforms:\n  lin: { kind: linear, t: 100, a: 0, boundmax: 0.5 }\n', 't.yaml'));
+    expect([typo.context.field, typo.context.line]).toEqual(['transforms.lin.boundmax', 2]);
+    expect(typo.message).toMatchInlineSnapshot(
+      `"t.yaml:2: transforms.lin.boundmax: unknown field for a linear transform; expected kind, t, a, boundMin, boundMax"`,
+    );
+    const biex = caught(() =>
+      parseGatingFile('transforms:\n  b: { kind: flowjo-biex, width: -10, negative: 0, positive: 4.4, maxValue: 262144, channelRange: 4096, boundMax: 1 }\n', 'x.yaml'),
+    );
+    expect(biex.context.field).toBe('transforms.b.boundMax');
+    const ratio = 'gates:\n  - id: R\n    kind: range\n    dimension: { ratio: { x: A, y: B, a: 1, b: 0, c: 0, boundMin: 3, boundMax: 2 } }\n';
+    const bad = caught(() => parseGatingFile(ratio, 'r.yaml'));
+    expect([bad.context.field, bad.context.line]).toEqual(['gates[0].dimension.ratio.boundMax', 4]);
+    const unknown = caught(() => parseGatingFile(ratio.replace('boundMin: 3', 'bound: 3'), 'u.yaml'));
+    expect(unknown.context.field).toBe('gates[0].dimension.ratio.bound');
   });
 });

@@ -1,7 +1,9 @@
+import { channelMeta, createEventTable } from '@tamkit/core';
 import { describe, expect, it } from 'vitest';
 import { GatingMLError } from '../src/errors.js';
 import { parseGatingML } from '../src/gatingml/parse-gatingml.js';
 import { toGatingML } from '../src/gatingml/to-gatingml.js';
+import { evaluateStrategy } from '../src/strategy/evaluate-strategy.js';
 import type { GatingStrategy } from '../src/strategy/gating-strategy.js';
 
 const G = 'http://www.isac-net.org/std/Gating-ML/v2.0/gating';
@@ -120,9 +122,109 @@ describe('parseGatingML', () => {
     expect(caught(() => parseGatingML(doc(flin('FCS')))).context.ref).toBe('FCS');
   });
 
-  it('rejects transformation bounds and non-square matrices as unsupported', () => {
-    const bound = caught(() => parseGatingML(doc(`<transforms:transformation transforms:id="t" transforms:boundMin="0"><transforms:flin transforms:T="1" transforms:A="0"/></transforms:transformation>`)));
-    expect(bound.code).toBe('GATINGML_UNSUPPORTED');
+  it('rejects non-square matrices as unsupported', () => {
+    const names = (list: string[]): string => list.map((n) => `<data-type:fcs-dimension data-type:name="${n}"/>`).join('');
+    const row = '<transforms:spectrum><transforms:coefficient transforms:value="1"/><transforms:coefficient transforms:value="0"/><transforms:coefficient transforms:value="0"/></transforms:spectrum>';
+    const xml = doc(
+      `<transforms:spectrumMatrix transforms:id="M"><transforms:fluorochromes>${names(['FITC', 'PE'])}</transforms:fluorochromes><transforms:detectors>${names(['FL1-H', 'FL2-H', 'FL3-H'])}</transforms:detectors>${row}${row}</transforms:spectrumMatrix>`,
+    );
+    const err = caught(() => parseGatingML(xml, 's.xml'));
+    expect([err.code, err.context]).toEqual(['GATINGML_UNSUPPORTED', { source: 's.xml', element: 'transforms:spectrumMatrix', line: 3 }]);
+  });
+});
+
+describe('transformation bounds (transforms:boundMin / transforms:boundMax)', () => {
+  // Gating-ML 2.0 section 6: the transformation's result is max(min(f, boundMax), boundMin).
+  const transformation = (id: string, bounds: string, fn: string): string =>
+    `<transforms:transformation transforms:id="${id}"${bounds}>${fn}</transforms:transformation>`;
+  const flin = '<transforms:flin transforms:T="100" transforms:A="0"/>';
+  const dimension = (min: string, max: string, inner: string, transform = ''): string =>
+    `<gating:dimension gating:compensation-ref="uncompensated"${transform}${min ? ` gating:min="${min}"` : ''}${max ? ` gating:max="${max}"` : ''}>${inner}</gating:dimension>`;
+  const fl1 = '<data-type:fcs-dimension data-type:name="FL1-H"/>';
+  const rect = (id: string, dim: string): string => `<gating:RectangleGate gating:id="${id}">${dim}</gating:RectangleGate>`;
+  const BOUNDED = doc(
+    [
+      transformation('lin', ' transforms:boundMin="0.1" transforms:boundMax="0.5"', flin),
+      transformation('lgc', ' transforms:boundMax="0.75"', '<transforms:logicle transforms:T="1000" transforms:W="1" transforms:M="4" transforms:A="0"/>'),
+      transformation(
+        'r',
+        ' transforms:boundMin="1" transforms:boundMax="2"',
+        '<transforms:fratio transforms:A="1" transforms:B="0" transforms:C="0"><data-type:fcs-dimension data-type:name="FL1-H"/><data-type:fcs-dimension data-type:name="FL2-H"/></transforms:fratio>',
+      ),
+      rect('Top', dimension('0.45', '0.6', fl1, ' gating:transformation-ref="lin"')),
+      rect('Low', dimension('0.05', '0.15', fl1, ' gating:transformation-ref="lin"')),
+      rect('Bright', dimension('0.74', '0.8', fl1, ' gating:transformation-ref="lgc"')),
+      rect('Ratio', dimension('1.5', '2.5', '<data-type:new-dimension data-type:transformation-ref="r"/>')),
+    ].join('\n'),
+  );
+
+  it('reads the bounds of every transformation into its spec', () => {
+    const s = parseGatingML(BOUNDED, 'bounded.xml');
+    expect(s.transforms).toEqual({
+      lin: { kind: 'linear', t: 100, a: 0, boundMin: 0.1, boundMax: 0.5 },
+      lgc: { kind: 'logicle', t: 1000, w: 1, m: 4, a: 0, boundMax: 0.75 },
+    });
+    expect(s.gates[3]!.gate).toEqual({
+      kind: 'range',
+      dimensions: [{ ratio: { id: 'r', x: 'FL1-H', y: 'FL2-H', a: 1, b: 0, c: 0, boundMin: 1, boundMax: 2 }, compensation: 'uncompensated', min: 1.5, max: 2.5 }],
+    });
+  });
+
+  it('evaluates gates on clamped values, so events beyond a bound join gates that contain the bound', () => {
+    // FL1-H through flin(T = 100, A = 0) = x/100, then clamped to [0.1, 0.5]:
+    //   -50 → -0.5 → 0.1 | 10 → 0.1 | 30 → 0.3 | 47 → 0.47 | 80 → 0.8 → 0.5 | 1000 → 10 → 0.5 | NaN → NaN
+    // Top [0.45, 0.6): 47, 80 and 1000 (unbounded, 80 and 1000 would be above 0.6).
+    // Low [0.05, 0.15): -50 and 10 (unbounded, -50 would be below 0.05).
+    // Logicle(1000, 1, 4, 0) clamped to at most 0.75: 1000 → 1 → 0.75; 100 → 0.739548 (Gating-ML 2.0
+    //   Table 8), so 80 and below are under 0.74. Bright [0.74, 0.8): only 1000.
+    // Ratio FL1-H/FL2-H with FL2-H = 10, clamped to [1, 2]: -5 → 1, 1, 3 → 2, 4.7 → 2, 8 → 2, 100 → 2, NaN.
+    //   Ratio [1.5, 2.5): 30, 47, 80 and 1000 (unbounded, every ratio would be outside).
+    const fl1Values = [-50, 10, 30, 47, 80, 1000, Number.NaN];
+    const table = createEventTable(
+      [channelMeta({ name: 'FL1-H' }), channelMeta({ name: 'FL2-H' })],
+      [Float64Array.from(fl1Values), new Float64Array(fl1Values.length).fill(10)],
+      'scaled',
+    );
+    const tree = evaluateStrategy(parseGatingML(BOUNDED, 'bounded.xml'), table);
+    const members = (id: string): number[] => Array.from(tree.byId.get(id)!.mask);
+    expect(members('Top')).toEqual([0, 0, 0, 1, 1, 1, 0]);
+    expect(members('Low')).toEqual([1, 1, 0, 0, 0, 0, 0]);
+    expect(members('Bright')).toEqual([0, 0, 0, 0, 0, 1, 0]);
+    expect(members('Ratio')).toEqual([0, 0, 1, 1, 1, 1, 0]);
+  });
+
+  it('round-trips bounds: import → export → import gives the same specs', () => {
+    const first = parseGatingML(BOUNDED, 'bounded.xml');
+    const xml = toGatingML(first);
+    expect(xml).toContain('<transforms:transformation transforms:id="lin" transforms:boundMin="0.1" transforms:boundMax="0.5">');
+    expect(xml).toContain('<transforms:transformation transforms:id="lgc" transforms:boundMax="0.75">');
+    expect(xml).toContain('<transforms:transformation transforms:id="r" transforms:boundMin="1" transforms:boundMax="2">');
+    expect(parseGatingML(xml, 'exported.xml')).toEqual(first);
+  });
+
+  it('drops boundMin -INF and boundMax INF, which bound nothing', () => {
+    const s = parseGatingML(doc(transformation('t', ' transforms:boundMin="-INF" transforms:boundMax="INF"', flin)));
+    expect(s.transforms.t).toEqual({ kind: 'linear', t: 100, a: 0 });
+  });
+
+  it('rejects boundMin > boundMax, naming the transformation, element and line', () => {
+    const err = caught(() => parseGatingML(doc(`\n${transformation('lin', ' transforms:boundMin="0.6" transforms:boundMax="0.5"', flin)}`), 'b.xml'));
+    expect(err.code).toBe('GATINGML_INVALID');
+    expect(err.context).toEqual({ source: 'b.xml', element: 'transforms:transformation', line: 4, attribute: 'transforms:boundMin', ref: 'lin' });
+    expect(err.message).toMatchInlineSnapshot(
+      `"b.xml: <transforms:transformation>, line 4: transformation 'lin': transforms:boundMin 0.6 is greater than transforms:boundMax 0.5"`,
+    );
+  });
+
+  it('rejects a bound that is not a number, or an infinite bound on the closed side', () => {
+    const text = caught(() => parseGatingML(doc(transformation('lin', ' transforms:boundMax="high"', flin)), 'n.xml'));
+    expect([text.code, text.context]).toEqual([
+      'GATINGML_BAD_NUMBER',
+      { source: 'n.xml', element: 'transforms:transformation', line: 3, attribute: 'transforms:boundMax', ref: 'lin' },
+    ]);
+    expect(text.message).toMatchInlineSnapshot(`"n.xml: <transforms:transformation>, line 3: transformation 'lin': transforms:boundMax is 'high', expected a number"`);
+    const inf = caught(() => parseGatingML(doc(transformation('lin', ' transforms:boundMin="INF"', flin)), 'i.xml'));
+    expect([inf.code, inf.context.attribute, inf.context.ref]).toEqual(['GATINGML_INVALID', 'transforms:boundMin', 'lin']);
   });
 });
 

@@ -12,9 +12,13 @@ import type { GatingStrategy } from '../src/strategy/gating-strategy.js';
 
 const num = fc.double({ noNaN: true, noDefaultInfinity: true });
 const channel = fc.constantFrom('FSC-A', 'SSC-A', 'CD11b', 'CD206', 'FL1-H');
+/** A ratio, with Gating-ML bounds on one, both or neither side (boundMin <= boundMax). */
+const ratio = fc
+  .record({ x: channel, y: channel, a: num, b: num, c: num, boundMin: num, boundMax: num }, { requiredKeys: ['x', 'y', 'a', 'b', 'c'] })
+  .filter((r) => r.boundMin === undefined || r.boundMax === undefined || r.boundMin <= r.boundMax);
 const dimension: fc.Arbitrary<Dimension> = fc.oneof(
-  fc.record({ channel, compensation: fc.constantFrom('uncompensated', 'FCS', 'M'), transform: fc.constantFrom('L', 'A') }, { requiredKeys: ['channel', 'compensation'] }),
-  fc.record({ ratio: fc.record({ x: channel, y: channel, a: num, b: num, c: num }), compensation: fc.constant('uncompensated') }),
+  fc.record({ channel, compensation: fc.constantFrom('uncompensated', 'FCS', 'M'), transform: fc.constantFrom('L', 'A', 'Lin') }, { requiredKeys: ['channel', 'compensation'] }),
+  fc.record({ ratio, compensation: fc.constant('uncompensated') }),
 );
 const sorted2 = fc.tuple(num, num).filter(([a, b]) => a < b);
 const gate: fc.Arbitrary<GateSpec> = fc.oneof(
@@ -29,7 +33,11 @@ const gate: fc.Arbitrary<GateSpec> = fc.oneof(
 
 /** Random strategies: a chain of geometric gates plus a boolean gate over the first two. */
 const strategyArb: fc.Arbitrary<GatingStrategy> = fc.array(gate, { minLength: 2, maxLength: 5 }).map((gates) => ({
-  transforms: { L: { kind: 'logicle', t: 262144, w: 0.5, m: 4.5, a: 0 }, A: { kind: 'asinh', t: 1000, m: 4, a: 1 } },
+  transforms: {
+    L: { kind: 'logicle', t: 262144, w: 0.5, m: 4.5, a: 0 },
+    A: { kind: 'asinh', t: 1000, m: 4, a: 1 },
+    Lin: { kind: 'linear', t: 1000, a: 0, boundMin: -0.25, boundMax: 1 },
+  },
   matrices: { M: { detectors: ['FL1-H', 'CD206'], values: Float64Array.from([1, 0.1, 0.02, 1]), source: 'gatingml', fluorochromes: ['FITC', 'PE'] } },
   gates: [
     ...gates.map((g, i) => ({ id: `G${i}`, ...(i > 0 ? { parent: `G${i - 1}` } : {}), gate: g })),

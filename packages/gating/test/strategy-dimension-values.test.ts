@@ -53,4 +53,18 @@ describe('DimensionValues agrees with the whole-table functions (second implemen
       { seed: 99, numRuns: 60 },
     );
   });
+
+  it('keeps a bounded ratio apart from the same ratio without bounds, and clamps a bounded transform', () => {
+    // FL1-H/FL2-H (A = 1, B = 0, C = 0) of (30, 10), (5, 10): 3 and 0.5; clamped to [1, 2]: 2 and 1.
+    // flin(T = 10, A = 0) = x/10 of those: 0.3 and 0.05 unbounded; of the clamped ratios with
+    // boundMax 0.15: min(0.2, 0.15) = 0.15 and 0.1.
+    const table = createEventTable([channelMeta({ name: 'FL1-H' }), channelMeta({ name: 'FL2-H' })], [Float64Array.from([30, 5]), Float64Array.from([10, 10])], 'scaled');
+    const strategy: GatingStrategy = { transforms: { T: { kind: 'linear', t: 10, a: 0, boundMax: 0.15 } }, matrices: {}, gates: [] };
+    const dv = new DimensionValues(strategy, table, null);
+    const plain = { x: 'FL1-H', y: 'FL2-H', a: 1, b: 0, c: 0 };
+    const bounded = { ...plain, boundMin: 1, boundMax: 2 };
+    expect(Array.from(dv.values({ ratio: bounded, compensation: 'uncompensated' }, 'G'))).toEqual([2, 1]);
+    expect(Array.from(dv.values({ ratio: plain, compensation: 'uncompensated' }, 'G'))).toEqual([3, 0.5]);
+    expect(Array.from(dv.values({ ratio: bounded, compensation: 'uncompensated', transform: 'T' }, 'G'))).toEqual([0.15, 0.1]);
+  });
 });

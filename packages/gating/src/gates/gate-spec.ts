@@ -5,6 +5,8 @@
  * named transform whose output space the gate's coordinates are in.
  */
 
+import type { TransformBounds } from '../transforms/transform-spec.js';
+
 /**
  * Compensation reference of a dimension: `'uncompensated'`, `'FCS'` (the data file's own spillover
  * matrix; uncompensated when the file has none) or the id of a matrix of the gating strategy.
@@ -19,8 +21,11 @@ export interface ChannelDimension {
   readonly transform?: string;
 }
 
-/** Gating-ML `fratio`: A·(x − B)/(y − C), x and y two channels read through the dimension's compensation. */
-export interface RatioSpec {
+/**
+ * Gating-ML `fratio`: A·(x − B)/(y − C), x and y two channels read through the dimension's compensation,
+ * clamped to the optional `boundMin`/`boundMax` of its transformation (Gating-ML 2.0 section 6).
+ */
+export interface RatioSpec extends TransformBounds {
   /** Id the ratio has in a Gating-ML document (a `transforms:transformation`); optional. */
   readonly id?: string;
   readonly x: string;

@@ -132,6 +132,14 @@ function dimensionIssues(dim: unknown, path: string, add: Add): void {
         add(join(join(path, 'ratio'), key), `expected a finite number, found ${JSON.stringify(r[key])}`);
       }
     }
+    for (const key of ['boundMin', 'boundMax'] as const) {
+      if (r[key] !== undefined && !isFiniteNum(r[key])) {
+        add(join(join(path, 'ratio'), key), `expected a finite number, found ${JSON.stringify(r[key])}`);
+      }
+    }
+    if (isFiniteNum(r.boundMin) && isFiniteNum(r.boundMax) && r.boundMin > r.boundMax) {
+      add(join(join(path, 'ratio'), 'boundMax'), `boundMax ${r.boundMax} must not be less than boundMin ${r.boundMin}`);
+    }
   } else if (!isName(dim.channel)) {
     add(join(path, 'channel'), 'expected a channel name ($PnN or marker label) or a ratio');
   }

@@ -15,7 +15,9 @@ const TOP_KEYS = ['version', 'defaults', 'transforms', 'compensation', 'gates'];
  * by id), `compensation` (named spillover matrices), `defaults.compensation` (default `FCS`: the data
  * file's own spillover, uncompensated if it has none), and `gates`, each `{ id, kind, ... }`, nested
  * through `children` or linked with `parent`. Dimensions are a channel name ($PnN or marker label)
- * or `{ channel | ratio, compensation?, transform?, min?, max? }`.
+ * or `{ channel | ratio, compensation?, transform?, min?, max? }`. Transforms of the Gating-ML kinds
+ * and ratios take optional `boundMin`/`boundMax` (Gating-ML 2.0 section 6 bounds). Unknown fields of
+ * gates, dimensions, transforms and ratios are errors.
  *
  * @param text the file's text
  * @param sourceName the file name, for messages
@@ -114,6 +116,18 @@ function toFieldPath(kind: unknown, specPath: string): FieldPath {
   return parts;
 }
 
+const BOUND_KEYS = ['boundMin', 'boundMax'];
+
+/** Fields of each transform kind (as in docs/schema/gating.schema.json); Gating-ML kinds take bounds. */
+const TRANSFORM_KEYS: Readonly<Record<string, readonly string[]>> = {
+  linear: ['t', 'a', ...BOUND_KEYS],
+  log: ['t', 'm', ...BOUND_KEYS],
+  asinh: ['t', 'm', 'a', ...BOUND_KEYS],
+  logicle: ['t', 'w', 'm', 'a', ...BOUND_KEYS],
+  hyperlog: ['t', 'w', 'm', 'a', ...BOUND_KEYS],
+  'flowjo-biex': ['width', 'negative', 'positive', 'maxValue', 'channelRange'],
+};
+
 function readTransforms(reader: FileReader, value: unknown): Record<string, TransformSpec> {
   if (!isObj(value)) {
     throw reader.error(['transforms'], 'expected a mapping of transform id to { kind, ... }');
@@ -122,6 +136,11 @@ function readTransforms(reader: FileReader, value: unknown): Record<string, Tran
   for (const [id, spec] of Object.entries(value)) {
     if (!isObj(spec)) {
       throw reader.error(['transforms', id], 'expected { kind, ... } (e.g. { kind: logicle, t: 262144, w: 0.5, m: 4.5, a: 0 })');
+    }
+    const keys = typeof spec.kind === 'string' ? TRANSFORM_KEYS[spec.kind] : undefined;
+    const unknown = keys && Object.keys(spec).find((key) => key !== 'kind' && !keys.includes(key));
+    if (keys && unknown !== undefined) {
+      throw reader.error(['transforms', id, unknown], `unknown field for a ${String(spec.kind)} transform; expected kind, ${keys.join(', ')}`);
     }
     try {
       validateTransformSpec(spec as unknown as TransformSpec);

@@ -21,6 +21,7 @@ const GATE_KEYS: Readonly<Record<string, readonly string[]>> = {
   boolean: ['op', 'operands'],
 };
 const COMMON_KEYS = ['id', 'name', 'kind', 'parent', 'children'];
+const RATIO_KEYS = ['id', 'x', 'y', 'a', 'b', 'c', 'boundMin', 'boundMax'];
 
 /** Converts one gate entry (without its children) into a gate spec; shapes only, rules in assertGateSpec. */
 export function readGateSpec(ctx: EntryContext, entry: Obj, path: FieldPath): GateSpec {
@@ -136,6 +137,11 @@ function readDimension(ctx: EntryContext, value: unknown, path: FieldPath, bound
     const r = value.ratio;
     if (!isObj(r)) {
       throw reader.error([...path, 'ratio'], 'expected { x, y, a, b, c }');
+    }
+    for (const key of Object.keys(r)) {
+      if (!RATIO_KEYS.includes(key)) {
+        throw reader.error([...path, 'ratio', key], `unknown ratio field; expected ${RATIO_KEYS.join(', ')}`);
+      }
     }
     dim = { ratio: r as unknown as Extract<Dimension, { ratio: unknown }>['ratio'], compensation, ...t };
   } else if (typeof value.channel === 'string' && value.channel !== '') {

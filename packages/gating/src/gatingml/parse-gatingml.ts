@@ -4,7 +4,7 @@ import { GatingMLError } from '../errors.js';
 import type { RatioSpec } from '../gates/gate-spec.js';
 import type { CompensationMatrix, GateNode, GatingStrategy } from '../strategy/gating-strategy.js';
 import { validateStrategy } from '../strategy/validate-strategy.js';
-import type { TransformSpec } from '../transforms/transform-spec.js';
+import type { TransformBounds, TransformSpec } from '../transforms/transform-spec.js';
 import { parseGateElement } from './parse-gatingml-gates.js';
 import {
   DATATYPE_NS,
@@ -14,6 +14,7 @@ import {
   booleanAttr,
   childElements,
   children,
+  doubleValue,
   numberAttr,
   requiredAttr,
   xmlError,
@@ -27,17 +28,19 @@ const GATE_ELEMENTS = new Set(['RectangleGate', 'PolygonGate', 'EllipsoidGate', 
  * element (prefixes are arbitrary) and attributes are read namespace-qualified. Supports every gate
  * type (RectangleGate, PolygonGate, EllipsoidGate, QuadrantGate, BooleanGate with `use-as-complement`
  * true/1), `parent_id` (a gate or a single Quadrant), transformations flin, flog, fasinh, logicle,
- * hyperlog and fratio (inlined into the dimensions that use it), and square `spectrumMatrix`
- * elements including `matrix-inverted-already`. Elements outside the schema (such as an unqualified
- * wrapper) are rejected. A RectangleGate with one dimension becomes a `range` gate, a 2-D
- * EllipsoidGate an `ellipse`.
+ * hyperlog and fratio (inlined into the dimensions that use it) with their optional `boundMin` /
+ * `boundMax` (kept as the spec's bounds: the result is clamped to [boundMin, boundMax]), and square
+ * `spectrumMatrix` elements including `matrix-inverted-already`. Elements outside the schema (such
+ * as an unqualified wrapper) are rejected. A RectangleGate with one dimension becomes a `range` gate,
+ * a 2-D EllipsoidGate an `ellipse`.
  *
  * @param xml the document text
  * @param sourceName name used in messages (e.g. the file name)
  * @throws {GatingMLError} `GATINGML_MALFORMED_XML`, `GATINGML_NOT_GATINGML`, `GATINGML_UNEXPECTED_ELEMENT`,
  *   `GATINGML_MISSING`, `GATINGML_BAD_NUMBER`, `GATINGML_INVALID` (also wrapping strategy errors such as
- *   unknown parents or cycles), `GATINGML_UNSUPPORTED` (boundMin/boundMax, non-square matrices);
- *   context `{ source, element, gateId?, line? }`
+ *   unknown parents or cycles), `GATINGML_UNSUPPORTED` (non-square matrices); context
+ *   `{ source, element, gateId?, line? }`. A bad bound (BAD_NUMBER for text that is no number, INVALID
+ *   for boundMin > boundMax) adds `{ attribute, ref }`, `ref` naming the transformation.
  * @example
  * const strategy = parseGatingML(xmlText, 'gates.xml');
  * strategy.gates.map((g) => g.id); // ['Range1', ...]
@@ -133,9 +136,7 @@ function readTransformation(
   ratios: Map<string, RatioSpec>,
 ): void {
   const id = requiredAttr(ctx, el, TRANSFORMS_NS, 'id');
-  if (attr(el, TRANSFORMS_NS, 'boundMin') !== undefined || attr(el, TRANSFORMS_NS, 'boundMax') !== undefined) {
-    throw xmlError(ctx, 'GATINGML_UNSUPPORTED', el, undefined, `transformation '${id}': boundMin/boundMax are not supported`);
-  }
+  const bounds = readBounds(ctx, el, id);
   const kids = childElements(el).filter((c) => c.namespaceURI === TRANSFORMS_NS);
   const [f] = kids;
   if (!f || kids.length > 1) {
@@ -144,29 +145,62 @@ function readTransformation(
   const n = (name: string): number => numberAttr(ctx, f, TRANSFORMS_NS, name);
   switch (f.localName) {
     case 'flin':
-      transforms[id] = { kind: 'linear', t: n('T'), a: n('A') };
+      transforms[id] = { kind: 'linear', t: n('T'), a: n('A'), ...bounds };
       return;
     case 'flog':
-      transforms[id] = { kind: 'log', t: n('T'), m: n('M') };
+      transforms[id] = { kind: 'log', t: n('T'), m: n('M'), ...bounds };
       return;
     case 'fasinh':
-      transforms[id] = { kind: 'asinh', t: n('T'), m: n('M'), a: n('A') };
+      transforms[id] = { kind: 'asinh', t: n('T'), m: n('M'), a: n('A'), ...bounds };
       return;
     case 'logicle':
     case 'hyperlog':
-      transforms[id] = { kind: f.localName, t: n('T'), w: n('W'), m: n('M'), a: n('A') };
+      transforms[id] = { kind: f.localName, t: n('T'), w: n('W'), m: n('M'), a: n('A'), ...bounds };
       return;
     case 'fratio': {
       const dims = children(f, DATATYPE_NS, 'fcs-dimension').map((d) => requiredAttr(ctx, d, DATATYPE_NS, 'name'));
       if (dims.length !== 2) {
         throw xmlError(ctx, 'GATINGML_INVALID', f, undefined, `transformation '${id}': fratio needs 2 data-type:fcs-dimension, found ${dims.length}`);
       }
-      ratios.set(id, { id, x: dims[0]!, y: dims[1]!, a: n('A'), b: n('B'), c: n('C') });
+      ratios.set(id, { id, x: dims[0]!, y: dims[1]!, a: n('A'), b: n('B'), c: n('C'), ...bounds });
       return;
     }
     default:
       throw xmlError(ctx, 'GATINGML_UNEXPECTED_ELEMENT', f, undefined, `transformation '${id}': unknown transformation function`);
   }
+}
+
+/**
+ * Reads `transforms:boundMin`/`boundMax` of a transformation (Gating-ML 2.0 section 6: the function's
+ * result is clamped to [boundMin, boundMax]). `boundMin="-INF"` and `boundMax="INF"` bound nothing and
+ * are dropped; `boundMin="INF"`, `boundMax="-INF"` or boundMin > boundMax is GATINGML_INVALID.
+ */
+function readBounds(ctx: XmlContext, el: Element, id: string): TransformBounds {
+  const read = (name: 'boundMin' | 'boundMax'): number | undefined => {
+    const text = attr(el, TRANSFORMS_NS, name);
+    if (text === undefined) {
+      return undefined;
+    }
+    const attribute = `transforms:${name}`;
+    const value = doubleValue(text);
+    if (Number.isNaN(value)) {
+      throw xmlError(ctx, 'GATINGML_BAD_NUMBER', el, undefined, `transformation '${id}': ${attribute} is '${text}', expected a number`, { attribute, ref: id });
+    }
+    const open = name === 'boundMin' ? -Infinity : Infinity;
+    if (value === open) {
+      return undefined;
+    }
+    if (!Number.isFinite(value)) {
+      throw xmlError(ctx, 'GATINGML_INVALID', el, undefined, `transformation '${id}': ${attribute} is '${text}', which bounds every value to infinity; expected a finite number`, { attribute, ref: id });
+    }
+    return value;
+  };
+  const boundMin = read('boundMin');
+  const boundMax = read('boundMax');
+  if (boundMin !== undefined && boundMax !== undefined && boundMin > boundMax) {
+    throw xmlError(ctx, 'GATINGML_INVALID', el, undefined, `transformation '${id}': transforms:boundMin ${boundMin} is greater than transforms:boundMax ${boundMax}`, { attribute: 'transforms:boundMin', ref: id });
+  }
+  return { ...(boundMin === undefined ? {} : { boundMin }), ...(boundMax === undefined ? {} : { boundMax }) };
 }
 
 function readMatrix(ctx: XmlContext, el: Element, id: string): CompensationMatrix {

@@ -2,13 +2,14 @@ import { GatingMLError } from '../errors.js';
 import { isRatioDimension, type BoundedDimension, type Dimension, type GateSpec, type RatioSpec } from '../gates/gate-spec.js';
 import type { GatingStrategy } from '../strategy/gating-strategy.js';
 import { validateStrategy } from '../strategy/validate-strategy.js';
-import type { TransformSpec } from '../transforms/transform-spec.js';
+import type { TransformBounds, TransformSpec } from '../transforms/transform-spec.js';
 import { DATATYPE_NS, GATING_NS, TRANSFORMS_NS } from './xml-helpers.js';
 
 /**
  * Exports a strategy as a Gating-ML 2.0 document that validates against the three Gating-ML 2.0 XSDs.
  * Ratio dimensions become `transforms:fratio` transformations (their `ratio.id`, or a generated one);
- * range gates become one-dimensional RectangleGates. Ids that are not XML names (e.g. `CD11b+`) are
+ * transform and ratio bounds become the transformation's `transforms:boundMin`/`boundMax`; range
+ * gates become one-dimensional RectangleGates. Ids that are not XML names (e.g. `CD11b+`) are
  * rewritten to valid, unique ones (`CD11b_`) and the original kept as `gating:name`.
  * Numbers are written with JavaScript's shortest round-trip form, so import → export → import
  * reproduces every coordinate exactly.
@@ -56,17 +57,19 @@ export function toGatingML(strategy: GatingStrategy): string {
     lines.push('  </transforms:spectrumMatrix>');
   }
   for (const [id, spec] of Object.entries(strategy.transforms)) {
-    lines.push(`  <transforms:transformation transforms:id="${ids.get(`t:${id}`)}">${transformXml(id, spec)}</transforms:transformation>`);
+    const xml = transformXml(id, spec);
+    const bounded = spec.kind === 'flowjo-biex' ? '' : boundAttrs(spec);
+    lines.push(`  <transforms:transformation transforms:id="${ids.get(`t:${id}`)}"${bounded}>${xml}</transforms:transformation>`);
   }
   const ratioIds = new Map<string, string>();
   const ratioId = (r: RatioSpec): string => {
-    const key = JSON.stringify([r.x, r.y, r.a, r.b, r.c, r.id ?? '']);
+    const key = JSON.stringify([r.x, r.y, r.a, r.b, r.c, r.boundMin ?? null, r.boundMax ?? null, r.id ?? '']);
     let id = ratioIds.get(key);
     if (!id) {
       id = ids.reserve(`r:${key}`, r.id ?? `ratio_${r.x}_${r.y}`);
       ratioIds.set(key, id);
       const x = `<data-type:fcs-dimension data-type:name="${esc(r.x)}"/><data-type:fcs-dimension data-type:name="${esc(r.y)}"/>`;
-      lines.push(`  <transforms:transformation transforms:id="${id}"><transforms:fratio transforms:A="${num(r.a)}" transforms:B="${num(r.b)}" transforms:C="${num(r.c)}">${x}</transforms:fratio></transforms:transformation>`);
+      lines.push(`  <transforms:transformation transforms:id="${id}"${boundAttrs(r)}><transforms:fratio transforms:A="${num(r.a)}" transforms:B="${num(r.b)}" transforms:C="${num(r.c)}">${x}</transforms:fratio></transforms:transformation>`);
     }
     return id;
   };
@@ -134,6 +137,11 @@ function gateBody(gateId: string, gate: GateSpec, dim: DimWriter, id: (key: stri
 
 function bounds(d: BoundedDimension): string {
   return `${d.min === undefined ? '' : ` gating:min="${num(d.min)}"`}${d.max === undefined ? '' : ` gating:max="${num(d.max)}"`}`;
+}
+
+/** `transforms:boundMin`/`boundMax` attributes of a transformation, when the spec has them. */
+function boundAttrs(b: TransformBounds): string {
+  return `${b.boundMin === undefined ? '' : ` transforms:boundMin="${num(b.boundMin)}"`}${b.boundMax === undefined ? '' : ` transforms:boundMax="${num(b.boundMax)}"`}`;
 }
 
 function transformXml(id: string, spec: TransformSpec): string {

@@ -90,10 +90,15 @@ export function requiredAttr(ctx: XmlContext, el: Element, ns: string, name: str
   return v.trim();
 }
 
+/** The value of xs:double text (INF, +INF, -INF accepted; surrounding space ignored), NaN if it is none. */
+export function doubleValue(text: string): number {
+  const t = text.trim();
+  return t === 'INF' || t === '+INF' ? Infinity : t === '-INF' ? -Infinity : t === '' ? NaN : Number(t);
+}
+
 /** Parses an xs:double (INF, -INF accepted). @throws {GatingMLError} `GATINGML_BAD_NUMBER` */
 export function parseDouble(ctx: XmlContext, text: string, el: Element, what: string, gateId?: string): number {
-  const t = text.trim();
-  const v = t === 'INF' || t === '+INF' ? Infinity : t === '-INF' ? -Infinity : t === '' ? NaN : Number(t);
+  const v = doubleValue(text);
   if (Number.isNaN(v)) {
     throw xmlError(ctx, 'GATINGML_BAD_NUMBER', el, gateId, `${what} is '${text}', expected a number`, {
       attribute: what,

@@ -21,7 +21,7 @@ interface Compensation {
 
 /**
  * Resolves gate dimensions to value columns for one evaluation: scale values → compensation (per
- * dimension) → ratio → transform. Every derived column (a compensated detector, a ratio, a
+ * dimension) → ratio (with its bounds) → transform (with its bounds). Every derived column (a compensated detector, a ratio, a
  * transformed column) is computed once and shared by every gate that uses it. Ratios and
  * transforms are computed only for the events the requesting gates need (their parent's events; see
  * {@link LazyColumn}). Only the detectors that gates read are compensated, with values equal to
@@ -89,16 +89,18 @@ export class DimensionValues {
   private baseValues(dimension: Dimension, gateId: string, within: Mask | null, supersets: readonly Mask[]): { base: Column; key: string } {
     const ref = dimension.compensation;
     if (isRatioDimension(dimension)) {
-      const { x, y, a, b, c } = dimension.ratio;
-      const key = `${ref}\u0000ratio(${x},${y},${a},${b},${c})`;
+      const { x, y, a, b, c, boundMin = -Infinity, boundMax = Infinity } = dimension.ratio;
+      const key = `${ref}\u0000ratio(${x},${y},${a},${b},${c},${boundMin},${boundMax})`;
       const xs = this.channel(ref, x, gateId);
       const ys = this.channel(ref, y, gateId);
       const base = this.column(key).ensure(within, (todo, count) => {
         const out = this.lazy.get(key)!.values;
         for (let t = 0; t < count; t++) {
           const i = todo[t]!;
-          // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) like ratioValues().
-          out[i] = (a * (xs[i]! - b)) / (ys[i]! - c);
+          // Gating-ML fratio, evaluated as (A·(x − B))/(y − C) and bounded like ratioValues(); absent
+          // bounds are ±∞, which leave every value (NaN included) unchanged.
+          const v = (a * (xs[i]! - b)) / (ys[i]! - c);
+          out[i] = v > boundMax ? boundMax : v < boundMin ? boundMin : v;
         }
       }, supersets);
       return { base, key };

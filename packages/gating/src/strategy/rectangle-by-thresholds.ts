@@ -1,13 +1,19 @@
 import type { Column, Mask } from '@tamkit/core';
 import type { BoundedDimension, RangeGateSpec, RectangleGateSpec } from '../gates/gate-spec.js';
+import { hasBounds } from '../transforms/transform-bounds.js';
 import type { Transform } from '../transforms/transform-spec.js';
 import type { DimensionValues } from './dimension-values.js';
 
 /**
  * Transforms tested through thresholds: strictly increasing bijections of the reals, finite on
- * finite input and ±∞ on ±∞, whose column form costs more than two comparisons.
+ * finite input and ±∞ on ±∞, whose column form costs more than two comparisons. A spec with
+ * boundMin/boundMax is not a bijection (its inverse ignores the clamp), so it is never eligible.
  */
 const THRESHOLD_KINDS = new Set(['logicle', 'hyperlog', 'asinh']);
+
+function thresholdEligible({ spec }: Transform): boolean {
+  return spec.kind !== 'flowjo-biex' && THRESHOLD_KINDS.has(spec.kind) && !hasBounds(spec);
+}
 
 /** Half-width of the band around a bound, in transformed units relative to max(1, |bound|). */
 const BAND = 1e-9;
@@ -47,7 +53,7 @@ export function rectangleByThresholds(
   const plan: { base: Column; transform: Transform | null; dim: BoundedDimension; lo: Band | null; hi: Band | null }[] = [];
   for (const dim of gate.dimensions) {
     const transform = values.transformOf(dim);
-    if (transform && !THRESHOLD_KINDS.has(transform.spec.kind)) {
+    if (transform && !thresholdEligible(transform)) {
       return null;
     }
   }

@@ -1,7 +1,8 @@
 import { TransformSpecError } from '../errors.js';
 import { hyperlogKernel, logicleKernel } from './biexponential-kernel.js';
 import { flowJoBiexTable, interpolateChannel, interpolateValue } from './flowjo-biex.js';
-import type { Transform, TransformSpec } from './transform-spec.js';
+import { boundColumn, boundValue, hasBounds } from './transform-bounds.js';
+import type { Transform, TransformBounds, TransformSpec } from './transform-spec.js';
 import { validateTransformSpec } from './validate-transform-spec.js';
 
 function fromFunctions(
@@ -42,15 +43,37 @@ function fromFunctions(
  * Round trips `inverse(apply(x))` return x to ~1e-12 relative except near data zero, where the
  * display value's absolute resolution (one ulp of y) limits them.
  *
+ * Bounds (Gating-ML 2.0 section 6, `boundMin`/`boundMax` on the Gating-ML kinds): `apply` and
+ * `applyColumn` return max(min(y, boundMax), boundMin), the column in one extra pass that runs only
+ * when the spec has a bound. `inverse` stays the inverse of the unbounded function, so round trips
+ * hold only for values the bounds leave alone.
+ *
  * @throws {TransformSpecError} code `TRANSFORM_BAD_PARAMETER` or `TRANSFORM_UNKNOWN_KIND` (see
  *   {@link validateTransformSpec}); `TRANSFORM_NOT_CONVERGED` from `apply` if a root is not found.
  * @example
  * const t = createTransform({ kind: 'logicle', t: 1000, w: 1, m: 4, a: 0 });
  * t.apply(10); // 0.432426...
  * t.inverse(t.apply(10)); // 10
+ * createTransform({ kind: 'linear', t: 100, a: 0, boundMax: 0.5 }).apply(80); // 0.5
  */
 export function createTransform(spec: TransformSpec): Transform {
   validateTransformSpec(spec);
+  const unbounded = createUnbounded(spec);
+  return spec.kind !== 'flowjo-biex' && hasBounds(spec) ? withBounds(unbounded, spec) : unbounded;
+}
+
+/** Wraps a transform so its outputs are clamped to the spec's bounds; `inverse` is left unbounded. */
+function withBounds(transform: Transform, bounds: TransformBounds): Transform {
+  return {
+    spec: transform.spec,
+    apply: (value) => boundValue(transform.apply(value), bounds),
+    inverse: (value) => transform.inverse(value),
+    // applyColumn returns a new array, so clamping it in place is safe.
+    applyColumn: (values) => boundColumn(transform.applyColumn(values), bounds),
+  };
+}
+
+function createUnbounded(spec: TransformSpec): Transform {
   switch (spec.kind) {
     case 'linear': {
       const { t, a } = spec;

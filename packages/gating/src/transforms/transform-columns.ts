@@ -1,6 +1,7 @@
 import { requireChannel } from '@tamkit/core';
 import type { Column, EventTable } from '@tamkit/core';
-import type { Transform } from './transform-spec.js';
+import { boundColumn, hasBounds } from './transform-bounds.js';
+import type { Transform, TransformBounds } from './transform-spec.js';
 
 /**
  * Applies a transform to some channels of a table, keyed by 0-based channel index or by $PnN
@@ -36,13 +37,23 @@ export function transformColumns(
 
 /**
  * Gating-ML 2.0 fratio (section 6.2): A·(x − B)/(y − C) per event, into a new Float64Array.
- * Division by zero gives ±Infinity or NaN (0/0), which no gate contains.
+ * Division by zero gives ±Infinity or NaN (0/0), which no gate contains. With `bounds` (the
+ * transformation's `boundMin`/`boundMax`, section 6) each value becomes
+ * max(min(ratio, boundMax), boundMin), so a division by zero is clamped too; NaN stays NaN.
  *
  * @throws {RangeError} when x and y differ in length.
  * @example
  * ratioValues(new Float64Array([4]), new Float64Array([3]), 2, 1, 1); // Float64Array [3]
+ * ratioValues(new Float64Array([4]), new Float64Array([3]), 2, 1, 1, { boundMax: 2 }); // Float64Array [2]
  */
-export function ratioValues(x: Column, y: Column, a: number, b: number, c: number): Float64Array {
+export function ratioValues(
+  x: Column,
+  y: Column,
+  a: number,
+  b: number,
+  c: number,
+  bounds: TransformBounds = {},
+): Float64Array {
   if (x.length !== y.length) {
     throw new RangeError(`ratio columns differ in length: ${x.length} and ${y.length}`);
   }
@@ -50,5 +61,5 @@ export function ratioValues(x: Column, y: Column, a: number, b: number, c: numbe
   for (let i = 0; i < x.length; i++) {
     out[i] = (a * (x[i]! - b)) / (y[i]! - c);
   }
-  return out;
+  return hasBounds(bounds) ? boundColumn(out, bounds) : out;
 }

@@ -1,5 +1,5 @@
 import { TransformSpecError } from '../errors.js';
-import type { TransformSpec } from './transform-spec.js';
+import type { TransformBounds, TransformSpec } from './transform-spec.js';
 
 function bad(kind: string, parameter: string, value: unknown, expected: string): TransformSpecError {
   return new TransformSpecError(
@@ -19,6 +19,15 @@ function finite(kind: string, parameter: string, value: unknown): number {
 function check(ok: boolean, kind: string, parameter: string, value: number, expected: string): void {
   if (!ok) {
     throw bad(kind, parameter, value, expected);
+  }
+}
+
+/** Checks Gating-ML bounds: each finite when present, boundMin <= boundMax. */
+function checkBounds(kind: string, bounds: TransformBounds): void {
+  const min = bounds.boundMin === undefined ? undefined : finite(kind, 'boundMin', bounds.boundMin);
+  const max = bounds.boundMax === undefined ? undefined : finite(kind, 'boundMax', bounds.boundMax);
+  if (min !== undefined && max !== undefined) {
+    check(min <= max, kind, 'boundMax', max, `boundMax >= boundMin (${min})`);
   }
 }
 
@@ -47,15 +56,31 @@ function checkBiexponential(
  * and its comments): every parameter finite; T > 0 and M > 0; flin T + A ≠ 0; fasinh A ≥ 0;
  * logicle W ≥ 0, hyperlog W > 0, both W ≤ M/2 and −W ≤ A ≤ M − 2W. FlowJo biex: width ≤ −1,
  * negative ≥ 0, positive > log10(−width)/2 (so decades stay positive), maxValue > 0 and
- * channelRange an integer ≥ 2.
+ * channelRange an integer ≥ 2. Bounds (Gating-ML kinds only): boundMin and boundMax finite when
+ * present and boundMin ≤ boundMax; a flowjo-biex spec must not carry them.
  *
  * @throws {TransformSpecError} code `TRANSFORM_BAD_PARAMETER` (context `{ kind, parameter, value,
  *   expected }`) or `TRANSFORM_UNKNOWN_KIND` (context `{ kind }`).
  * @example
  * validateTransformSpec({ kind: 'logicle', t: 262144, w: 0.5, m: 4.5, a: 0 }); // ok
  * validateTransformSpec({ kind: 'logicle', t: 262144, w: 3, m: 4.5, a: 0 }); // throws: W > M/2
+ * validateTransformSpec({ kind: 'linear', t: 1, a: 0, boundMin: 1, boundMax: 0 }); // throws: boundMin > boundMax
  */
 export function validateTransformSpec(spec: TransformSpec): void {
+  validateParameters(spec);
+  if (spec.kind === 'flowjo-biex') {
+    for (const parameter of ['boundMin', 'boundMax'] as const) {
+      const value = (spec as TransformBounds)[parameter];
+      if (value !== undefined) {
+        throw bad(spec.kind, parameter, value, 'no bound (bounds apply to the Gating-ML kinds only)');
+      }
+    }
+  } else {
+    checkBounds(spec.kind, spec);
+  }
+}
+
+function validateParameters(spec: TransformSpec): void {
   switch (spec.kind) {
     case 'linear': {
       const t = finite('linear', 'T', spec.t);
