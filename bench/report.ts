@@ -1,9 +1,10 @@
 // Report benchmark: a 12-sample experiment with 1M events per sample (pre-binned: the report holds
 // only binned data) rendered by renderHtml, its size, and its time to draw every plot in Debian
 // chromium against a blank page holding the same plotly bundle, in the same run. Also writes the
-// screenshots of each section type to docs/screenshots/. Run alone with
+// screenshots of each section type (from the tamkit demo report) to docs/screenshots/. Run alone with
 //   node --conditions=@tamkit/source --import tsx bench/report.ts [--quick]
 // or through bench/run.ts, which calls runReportBench().
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,9 +60,21 @@ const SECTION_SHOTS: readonly [string, string][] = [
   ['summary', '#summary'],
   ['flow', 'section[data-tk-kind="flow"]'],
   ['composition', '#composition'],
-  ['migration', '#migration'],
+  ['migration', 'section[data-tk-kind="migration"]'],
   ['provenance', '#provenance'],
 ];
+
+/**
+ * The report of `tamkit demo` (a whole simulated study through `tamkit run`: conditions, FMO
+ * controls, statistics, transwell counts, images and beads), written into `dir`; its path.
+ */
+function demoReport(dir: string): string {
+  const r = spawnSync(process.execPath, ['--conditions=@tamkit/source', '--import', 'tsx', join(ROOT, 'packages/cli/src/bin.ts'), 'demo', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`tamkit demo failed (${String(r.status)}): ${r.stderr}`);
+  }
+  return join(dir, 'results', 'report.html');
+}
 
 /**
  * The report `tamkit phenotype --json` + `tamkit report` give for simulated samples: each sample
@@ -204,9 +217,11 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     if (write) {
       const shots = join(ROOT, 'docs', 'screenshots');
       mkdirSync(shots, { recursive: true });
+      // The screenshots show the demo study's report, which has every section with real content
+      // (conditions, tests, migration); the timed report above has no conditions or transwell data.
       const page = await context.newPage();
       await page.setViewportSize({ width: 1400, height: 900 });
-      await page.goto(pathToFileURL(reportFile).href);
+      await page.goto(pathToFileURL(demoReport(join(dir, 'demo'))).href);
       await page.waitForSelector('body[data-tk-rendered]', { state: 'attached', timeout: 120_000 });
       await page.screenshot({ path: join(shots, 'overview.png') });
       for (const [name, selector] of SECTION_SHOTS) {
