@@ -149,6 +149,20 @@ describe('tamkit transwell counts', () => {
     expect(dunnett.tests.rows.filter((r) => r.comparison === 'vs-control').every((r) => r.adjusted && r.pUnadjusted === null)).toBe(true);
   });
 
+  it('holds 4PL parameters given with --fix-*, and refuses a Hill slope that is not positive', async () => {
+    const doc = (await countsJson([LONG, ...REFS, '--fix-hill', '1'])) as unknown as {
+      tamkit: { parameters: { fixed?: unknown } };
+      doseResponse: { fit: { hill: unknown; df: number; n: number; ciMethod: string } }[];
+    };
+    const fit = doc.doseResponse[0]!.fit;
+    expect(fit.hill).toEqual({ estimate: 1, se: 0, fixed: true });
+    // 10 points, 3 fitted parameters.
+    expect([fit.n, fit.df, fit.ciMethod]).toEqual([10, 7, 'Wald interval on log10(IC50), t distribution with n - 3 df']);
+    expect(doc.tamkit.parameters.fixed).toEqual({ hill: 1 });
+    const bad = await run(['transwell', 'counts', LONG, '--fix-hill', '0']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'tamkit transwell counts: --fix-hill 0: expected a positive number\n']);
+  });
+
   it('fits a 4PL curve to the dosed conditions', async () => {
     const doc = await countsJson([LONG, ...REFS]);
     expect(doc.doseResponse).toHaveLength(1);

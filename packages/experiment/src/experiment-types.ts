@@ -39,6 +39,10 @@ export interface TranswellSection {
   readonly test: 'welch' | 'student' | 'mann-whitney' | 'anova-dunnett' | 'tukey' | 'kruskal' | null;
   /** Multiple-comparison adjustment of welch, student and mann-whitney p-values (default holm). */
   readonly adjust: 'holm' | 'none';
+  /** 4PL parameters held at a value instead of fitted (null: fitted). */
+  readonly fixBottom: number | null;
+  readonly fixTop: number | null;
+  readonly fixHill: number | null;
   readonly stain: 'crystal-violet' | 'nuclear';
   readonly pixelSizeUm: number | null;
   readonly beads: BeadsSection | null;

@@ -158,7 +158,7 @@ function beads(f: Fields, v: unknown): BeadsSection {
 function transwell(f: Fields, v: unknown): TranswellSection {
   const path = ['transwell'] as const;
   const o = f.obj(v, path);
-  f.keys(o, path, ['counts', 'baseline', 'positiveControl', 'control', 'fieldAreaMm2', 'insertAreaMm2', 'metric', 'test', 'adjust', 'stain', 'pixelSizeUm', 'beads']);
+  f.keys(o, path, ['counts', 'baseline', 'positiveControl', 'control', 'fieldAreaMm2', 'insertAreaMm2', 'metric', 'test', 'adjust', 'fixBottom', 'fixTop', 'fixHill', 'stain', 'pixelSizeUm', 'beads']);
   const positive = (n: number): boolean => n > 0;
   const section: TranswellSection = {
     counts: f.str(o, 'counts', path),
@@ -170,6 +170,9 @@ function transwell(f: Fields, v: unknown): TranswellSection {
     metric: f.choice(o, 'metric', path, ['meanPerField', 'totalMigrated', 'percentMigration'] as const),
     test: f.choice(o, 'test', path, ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const),
     adjust: f.choice(o, 'adjust', path, ['holm', 'none'] as const) ?? 'holm',
+    fixBottom: f.num(o, 'fixBottom', path, Number.isFinite, 'a number (the 4PL bottom, response units)'),
+    fixTop: f.num(o, 'fixTop', path, Number.isFinite, 'a number (the 4PL top, response units)'),
+    fixHill: f.num(o, 'fixHill', path, positive, 'a positive Hill slope'),
     stain: f.choice(o, 'stain', path, ['crystal-violet', 'nuclear'] as const) ?? 'crystal-violet',
     pixelSizeUm: f.num(o, 'pixelSizeUm', path, positive, 'a positive pixel size in µm'),
     beads: o.beads === undefined || o.beads === null ? null : beads(f, o.beads),

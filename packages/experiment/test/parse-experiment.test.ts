@@ -42,6 +42,8 @@ describe('parseExperiment', () => {
       '  baseline: medium',
       '  fieldAreaMm2: 0.25',
       '  adjust: none',
+      '  fixBottom: 0',
+      '  fixHill: 1',
       '  beads: { beadsAdded: 20000, files: [{ file: b.fcs, condition: medium }] }',
       'statistics: { control: M0, test: welch }',
       'report: { title: T, html: false, populationsFcs: true }',
@@ -54,7 +56,7 @@ describe('parseExperiment', () => {
     expect(e.compensation).toBe('none');
     expect(e.gating).toEqual({ file: 'gates.xml' });
     expect(e.phenotype).toEqual({ method: 'kmeans', k: 6, percentile: 99 });
-    expect(e.transwell).toMatchObject({ counts: 'counts.csv', baseline: 'medium', fieldAreaMm2: 0.25, stain: 'crystal-violet', adjust: 'none' });
+    expect(e.transwell).toMatchObject({ counts: 'counts.csv', baseline: 'medium', fieldAreaMm2: 0.25, stain: 'crystal-violet', adjust: 'none', fixBottom: 0, fixTop: null, fixHill: 1 });
     expect(e.transwell!.beads).toEqual({ beadsAdded: 20000, volumeUl: null, files: [{ file: 'b.fcs', condition: 'medium', replicate: '1' }] });
     // adjust defaults to holm.
     expect(e.statistics).toEqual({ control: 'M0', test: 'welch', adjust: 'holm' });
@@ -92,6 +94,8 @@ describe('parseExperiment', () => {
     const none = errorOf('seed: 1\n');
     expect(none.code).toBe('EXPERIMENT_NO_SAMPLES');
     expect(none.context.field).toBe('samples');
+    const hill = errorOf('samples: [{ file: a.fcs }]\ntranswell: { counts: c.csv, fixHill: 0 }\n');
+    expect([hill.code, hill.context.field]).toEqual(['EXPERIMENT_INVALID_FIELD', 'transwell.fixHill']);
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -102,6 +102,12 @@ export function doseResponseInput(d: NonNullable<TranswellReportInput['doseRespo
   };
 }
 
+/** '; bottom fixed at 0, top fixed at 100' for the parameters a fit held (empty when none). */
+function fixedNote(fit: Fit4plResult): string {
+  const held = (['bottom', 'top', 'hill'] as const).filter((k) => fit[k].fixed === true).map((k) => `${k} fixed at ${fit[k].estimate}`);
+  return held.length > 0 ? `; ${held.join(', ')}` : '';
+}
+
 /**
  * The migration section of a transwell result: the metric per condition with every replicate and the
  * test's brackets, the readout table, dose-response fits and membrane thumbnails; plus the warnings
@@ -127,7 +133,7 @@ export function migrationSection(input: TranswellReportInput, source: string, id
   ];
   for (const d of input.doseResponse ?? []) {
     const fig = doseResponseInput(d);
-    blocks.push({ type: 'figure', title: fig.title, figure: doseResponseFigure(fig), ...(d.fit ? { caption: `${d.fit.potencyLabel} ${d.fit.potency.toPrecision(3)} (${Math.round(d.fit.confidenceLevel * 100)}% CI ${d.fit.potencyCi[0].toPrecision(3)}–${d.fit.potencyCi[1].toPrecision(3)}) ${fig.doseUnit}; ${d.fit.ciMethod}` } : {}) });
+    blocks.push({ type: 'figure', title: fig.title, figure: doseResponseFigure(fig), ...(d.fit ? { caption: `${d.fit.potencyLabel} ${d.fit.potency.toPrecision(3)} (${Math.round(d.fit.confidenceLevel * 100)}% CI ${d.fit.potencyCi[0].toPrecision(3)}–${d.fit.potencyCi[1].toPrecision(3)}) ${fig.doseUnit}; ${d.fit.ciMethod}${fixedNote(d.fit)}` } : {}) });
   }
   for (const img of input.images ?? []) {
     blocks.push({ type: 'image', title: img.title, ...(img.caption ? { caption: img.caption } : {}), src: img.src, width: img.width, height: img.height, alt: img.title });

@@ -114,3 +114,62 @@ describe('fit4pl', () => {
     }
   });
 });
+
+describe('fit4pl with fixed parameters', () => {
+  const doses = [0.1, 0.3, 1, 3, 10, 30];
+
+  it('recovers the IC50 of exact data with bottom and top held at 0 and 100', () => {
+    // y = 100 / (1 + x / 2): a standard-slope curve with IC50 2 between 0 and 100 %.
+    const y = doses.map((x) => 100 / (1 + x / 2));
+    const fit = fit4pl(doses, y, { fixed: { bottom: 0, top: 100 } });
+    expect(fit.potency).toBeCloseTo(2, 6);
+    expect(fit.hill.estimate).toBeCloseTo(1, 6);
+    expect([fit.bottom, fit.top]).toEqual([
+      { estimate: 0, se: 0, fixed: true },
+      { estimate: 100, se: 0, fixed: true },
+    ]);
+    // Two fitted parameters: n − 2 residual degrees of freedom.
+    expect([fit.df, fit.ciMethod]).toEqual([4, 'Wald interval on log10(IC50), t distribution with n - 2 df']);
+    expect(fit.hill.fixed).toBeUndefined();
+  });
+
+  it('with only log10 IC50 free, matches a one-dimensional search and the hand-derived SE', () => {
+    // Noisy % of control around the curve above; bottom 0, top 100, hill 1 held.
+    const y = [96.1, 86.2, 68.9, 38.1, 18.2, 7.1, 94.8, 88.0, 65.2, 41.0, 15.9, 5.8];
+    const x = [...doses, ...doses];
+    const f = (c: number, xi: number): number => 100 / (1 + 10 ** (Math.log10(xi) - c));
+    const sse = (c: number): number => x.reduce((s, xi, i) => s + (y[i]! - f(c, xi)) ** 2, 0);
+    // Golden-section search for the SSE minimum over log10 IC50 in [-3, 3].
+    let [lo, hi] = [-3, 3];
+    const g = (Math.sqrt(5) - 1) / 2;
+    for (let k = 0; k < 200; k++) {
+      const a = hi - g * (hi - lo);
+      const b = lo + g * (hi - lo);
+      if (sse(a) < sse(b)) {
+        hi = b;
+      } else {
+        lo = a;
+      }
+    }
+    const c = (lo + hi) / 2;
+    const fit = fit4pl(x, y, { fixed: { bottom: 0, top: 100, hill: 1 } });
+    expect(fit.log10Potency.estimate).toBeCloseTo(c, 6);
+    // SE(c) = √(s² / Σ (∂f/∂c)²), s² = SSE / (n − 1), ∂f/∂c = 100 · v(1 − v) · ln 10 with v = f/100.
+    const s2 = sse(c) / (x.length - 1);
+    const sumJ2 = x.reduce((s, xi) => {
+      const v = f(c, xi) / 100;
+      return s + (100 * v * (1 - v) * Math.LN10) ** 2;
+    }, 0);
+    expect(fit.log10Potency.se).toBeCloseTo(Math.sqrt(s2 / sumJ2), 6);
+    expect(fit.df).toBe(11);
+  });
+
+  it('needs p + 1 distinct doses and a positive hill', () => {
+    // One fitted parameter: two distinct doses are enough; four parameters need five.
+    const two = fit4pl([1, 1, 4, 4], [60, 62, 30, 28], { fixed: { bottom: 0, top: 100, hill: 1 } });
+    expect(two.df).toBe(3);
+    expect(() => fit4pl([1, 2, 4, 8], [90, 70, 40, 20])).toThrow(expect.objectContaining({ code: 'DOSE_RESPONSE_TOO_FEW_DOSES' }) as Error);
+    expect(() => fit4pl(doses, doses, { fixed: { hill: 0 } })).toThrow(RangeError);
+    expect(() => fit4pl(doses, doses, { fixed: { top: Number.NaN } })).toThrow(RangeError);
+  });
+});

@@ -51,7 +51,11 @@ export function runTranswell(section: NonNullable<Experiment['transwell']>, root
         ...(section.metric === null ? {} : { metric: section.metric }),
       });
       const tests = runTests(readouts, readouts.options.control, section.test ?? undefined, section.adjust);
-      const fits = fitDoseResponses(readouts);
+      const fits = fitDoseResponses(readouts, {
+        ...(section.fixBottom === null ? {} : { bottom: section.fixBottom }),
+        ...(section.fixTop === null ? {} : { top: section.fixTop }),
+        ...(section.fixHill === null ? {} : { hill: section.fixHill }),
+      });
       files.push(
         { name: 'transwell/readouts.csv', text: readoutsCsv(readouts) },
         { name: 'transwell/tests.csv', text: testsCsv(tests.rows) },

@@ -11,7 +11,7 @@ import {
   tTest,
   tukeyHsd,
 } from '@tamkit/transwell';
-import type { DoseResponsePoints, DunnettResult, Fit4plResult, Group, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
+import type { DoseResponsePoints, DunnettResult, Fit4plOptions, Fit4plResult, Group, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
 import { formatError } from '../io/format-error.js';
 
 /** `--test` choices. */
@@ -182,11 +182,15 @@ export interface DoseResponseOutcome {
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
+/** Parameters of the 4PL fits held at a value (`--fix-bottom`, `--fix-top`, `--fix-hill`). */
+export type FixedParameters = NonNullable<Fit4plOptions['fixed']>;
+
 /**
  * One 4PL fit per inhibitor (conditions with a dose; the dose-0 positive control joins every
- * inhibitor's points). Empty when the table has no doses. A fit that fails is kept with its error.
+ * inhibitor's points), with `fixed` parameters held. Empty when the table has no doses. A fit that
+ * fails is kept with its error.
  */
-export function fitDoseResponses(readouts: TranswellReadouts): DoseResponseOutcome[] {
+export function fitDoseResponses(readouts: TranswellReadouts, fixed: FixedParameters = {}): DoseResponseOutcome[] {
   const dosed = readouts.conditions.filter((c) => c.dose !== null);
   if (dosed.length === 0) {
     return [];
@@ -197,7 +201,7 @@ export function fitDoseResponses(readouts: TranswellReadouts): DoseResponseOutco
     const points = doseResponsePoints(readouts, inhibitor === null ? {} : { inhibitor });
     const base = { title: `Dose response${inhibitor === null ? '' : `: ${inhibitor}`}`, inhibitor, responseLabel, points };
     try {
-      return { ...base, fit: fit4pl(points.doses, points.responses), error: null };
+      return { ...base, fit: fit4pl(points.doses, points.responses, Object.keys(fixed).length > 0 ? { fixed } : {}), error: null };
     } catch (e) {
       return { ...base, fit: null, error: formatError(e) };
     }

@@ -106,7 +106,7 @@ export function countsText(file: string, readouts: TranswellReadouts, tests: Tes
     } else {
       const r = f.fit;
       out.push(
-        `${label}: ${r.potencyLabel} ${num(r.potency)} (${Math.round(r.confidenceLevel * 100)} % CI ${num(r.potencyCi[0])}–${num(r.potencyCi[1])}), hill ${num(r.hill.estimate)}, top ${num(r.top.estimate)}, bottom ${num(r.bottom.estimate)}, R² ${num(r.rSquared)}${r.convergence.converged ? '' : ' (not converged)'}`,
+        `${label}: ${r.potencyLabel} ${num(r.potency)} (${Math.round(r.confidenceLevel * 100)} % CI ${num(r.potencyCi[0])}–${num(r.potencyCi[1])}), hill ${num(r.hill.estimate)}${r.hill.fixed === true ? ' (fixed)' : ''}, top ${num(r.top.estimate)}${r.top.fixed === true ? ' (fixed)' : ''}, bottom ${num(r.bottom.estimate)}${r.bottom.fixed === true ? ' (fixed)' : ''}, R² ${num(r.rSquared)}${r.convergence.converged ? '' : ' (not converged)'}`,
       );
     }
   }

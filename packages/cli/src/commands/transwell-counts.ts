@@ -86,6 +86,9 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
           default: 'holm' as const,
           describe: 'multiple-comparison adjustment of welch, student and mann-whitney p-values against the control (dunnett and tukey adjust themselves)',
         })
+        .option('fix-bottom', { type: 'number', describe: 'hold the 4PL bottom at this response (e.g. 0); default fitted' })
+        .option('fix-top', { type: 'number', describe: 'hold the 4PL top at this response (metric units); default fitted' })
+        .option('fix-hill', { type: 'number', describe: 'hold the 4PL Hill slope at this value > 0 (1 = standard slope); default fitted' })
         .option('stain', { choices: ['crystal-violet', 'nuclear'] as const, default: 'crystal-violet' as const, describe: 'stain of image rows' })
         .option('pixel-size', { type: 'number', describe: 'µm per pixel of image rows' })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' })
@@ -94,6 +97,13 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
         .example('tamkit transwell counts counts.csv --control CCL2 --test tukey --out results/', 'all pairs, written as CSV and JSON'),
     (argv) => {
       const file = argv.file;
+      for (const [flag, v] of [['fix-bottom', argv['fix-bottom']], ['fix-top', argv['fix-top']], ['fix-hill', argv['fix-hill']]] as const) {
+        if (v !== undefined && (!Number.isFinite(v) || (flag === 'fix-hill' && v <= 0))) {
+          ctx.io.err(`${PREFIX}: --${flag} ${String(v)}: expected a ${flag === 'fix-hill' ? 'positive number' : 'finite number'}\n`);
+          ctx.exitCode = EXIT.usage;
+          return;
+        }
+      }
       let bytes: Buffer;
       try {
         bytes = readFileSync(resolve(ctx.io.cwd, file));
@@ -123,12 +133,18 @@ export function transwellCountsCommand(cli: Argv, ctx: CommandContext): Argv {
         });
         const testChoice: TranswellTestChoice | undefined = argv.test;
         const tests = runTests(readouts, readouts.options.control, testChoice, argv.adjust);
-        const fits = fitDoseResponses(readouts);
+        const fixed = {
+          ...(argv['fix-bottom'] === undefined ? {} : { bottom: argv['fix-bottom'] }),
+          ...(argv['fix-top'] === undefined ? {} : { top: argv['fix-top'] }),
+          ...(argv['fix-hill'] === undefined ? {} : { hill: argv['fix-hill'] }),
+        };
+        const fits = fitDoseResponses(readouts, fixed);
         const warnings = [...table.warnings, ...readouts.warnings, ...tests.warnings];
         const parameters = {
           ...readouts.options,
           test: tests.method,
           adjust: tests.adjust,
+          ...(Object.keys(fixed).length > 0 ? { fixed } : {}),
           ...(counted.images.length > 0 ? { stain: argv.stain, pixelSizeUm: argv['pixel-size'] ?? null } : {}),
         };
         const inputs = [{ file, sha256: sha256(bytes) }, ...[...new Map(counted.images.map((i) => [i.image, { file: i.image, sha256: i.sha256 }])).values()]];
