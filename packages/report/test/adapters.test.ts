@@ -1,4 +1,4 @@
-import { computeReadouts, parseCountTable, tukeyHsd } from '@tamkit/transwell';
+import { computeReadouts, fit4pl, parseCountTable, tukeyHsd } from '@tamkit/transwell';
 import { describe, expect, it } from 'vitest';
 import type { PhenotypeJsonEntry, ReportError } from '../src/index.js';
 import {
@@ -46,6 +46,14 @@ describe('transwell adapter', () => {
     // Chemotactic index of CCL2 = 97.5 / 12 = 8.125 (means of insert values, insert unit).
     expect(table.type === 'table' ? table.rows[1]![4] : null).toBeCloseTo(97.5 / 12, 10);
     expect(warnings.map((w) => w.code)).toEqual(['CCL2_ON_DIFFERENTIATED_MACROPHAGES']);
+  });
+  it('says which 4PL parameters were held in the dose-response caption', () => {
+    const doses = [0, 0.1, 0.3, 1, 3, 10];
+    const fit = fit4pl(doses, doses.map((x) => 100 / (1 + x / 2)), { fixed: { bottom: 0, hill: 1 } });
+    const points = { doses, responses: doses.map((x) => 100 / (1 + x / 2)), doseUnit: 'ug/mL', conditions: doses.map(String), units: doses.map(() => 'insert') };
+    const { section } = migrationSection({ readouts, doseResponse: [{ title: 'Dose response: carlumab', points, fit }] }, 't.json');
+    const figure = section.blocks.find((b) => b.type === 'figure' && b.title === 'Dose response: carlumab');
+    expect(figure?.type === 'figure' ? figure.caption : '').toMatch(/t distribution with n - 2 df; bottom fixed at 0, hill fixed at 1$/);
   });
 });
 
