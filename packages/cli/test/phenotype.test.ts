@@ -159,6 +159,17 @@ describe('tamkit phenotype', () => {
     ]);
   });
 
+  it('names each sample\'s condition from its file name with --conditions-from-names', async () => {
+    const files = ['D1_M1.fcs', 'D1_M2.fcs'].map((f) => join(dir, f));
+    const r = await run(['phenotype', ...files, ...fmoArgs(), '--json', '--no-display', '--conditions-from-names']);
+    expect(r.code).toBe(0);
+    const entries = (JSON.parse(r.stdout) as { files: PhenotypeFileJson[] }).files;
+    // D1 is the donor token; the rest of the name is the condition, as tamkit init reads it.
+    expect(entries.map((e) => ('condition' in e ? e.condition : undefined))).toEqual(['M1', 'M2']);
+    const plain = await run(['phenotype', files[0]!, ...fmoArgs(), '--json', '--no-display']);
+    expect('condition' in (JSON.parse(plain.stdout) as { files: PhenotypeFileJson[] }).files[0]!).toBe(false);
+  });
+
   it('names per-input event files after the sample', () => {
     expect(eventsPath('out/events.csv', 'data/D1_M1.fcs', 1)).toBe('out/events.csv');
     expect(eventsPath('out/events.csv', 'data/D1_M1.fcs', 2)).toBe(join('out', 'events.D1_M1.csv'));

@@ -5,7 +5,11 @@ import type { PhenotypeReportInput, PhenotypeSampleInput } from './from-phenotyp
 
 /** The fields of one `tamkit phenotype --json` entry that the report reads (others are ignored). */
 export type PhenotypeJsonEntry =
-  | ({ readonly file: string } & Partial<Pick<PhenotypeResult, 'eventCount' | 'pregates' | 'thresholds' | 'percentages' | 'markers' | 'warnings' | 'seed' | 'method'>> & { readonly display?: PhenotypeDisplay })
+  | ({ readonly file: string } & Partial<Pick<PhenotypeResult, 'eventCount' | 'pregates' | 'thresholds' | 'percentages' | 'markers' | 'warnings' | 'seed' | 'method'>> & {
+      readonly display?: PhenotypeDisplay;
+      /** The sample's condition (`tamkit phenotype --conditions-from-names`); 'all samples' when absent. */
+      readonly condition?: string;
+    })
   | { readonly file: string; readonly error: { readonly code: string; readonly message: string } };
 
 const CLASSES = ['M1', 'M2', 'double_positive', 'double_negative'] as const;
@@ -50,7 +54,7 @@ export function phenotypeInputFromJson(files: readonly PhenotypeJsonEntry[]): { 
     });
     if (f.percentages) {
       const p = f.percentages.percent;
-      composition.push({ sample: f.file, condition: 'all samples', percents: CLASSES.map((c) => p[c]) });
+      composition.push({ sample: f.file, condition: typeof f.condition === 'string' && f.condition !== '' ? f.condition : 'all samples', percents: CLASSES.map((c) => p[c]) });
     }
   }
   return { input: { samples, ...(composition.length > 0 ? { composition: { classes: CLASS_LABELS, samples: composition } } : {}) }, failed };

@@ -193,6 +193,9 @@ describe('phenotype --json adapter', () => {
     expect(failed).toEqual([{ file: 'bad.fcs', code: 'FCS_TRUNCATED', message: 'short' }]);
     expect(input.samples[0]).toMatchObject({ sample: 'S1.fcs', events: 5000, populations: [{ population: 'live', events: 900 }], thresholds: [{ marker: 'CD80', value: 850, method: 'percentile', control: 'fmo' }] });
     expect(input.composition).toEqual({ classes: ['M1', 'M2', 'double positive', 'double negative'], samples: [{ sample: 'S1.fcs', condition: 'all samples', percents: [40, 30, 5, 25] }] });
+    // With a condition (tamkit phenotype --conditions-from-names) the composition groups by it.
+    const named = phenotypeInputFromJson([{ ...entry, condition: 'TCM' }] as PhenotypeJsonEntry[]);
+    expect(named.input.composition?.samples.map((x) => x.condition)).toEqual(['TCM']);
   });
 });
 

@@ -5,6 +5,7 @@ import type { EventTable } from '@tamkit/core';
 import { scaleDataset } from '@tamkit/fcs';
 import type { SpilloverMatrix } from '@tamkit/fcs';
 import { readFcsFile } from '@tamkit/fcs/node';
+import { guessSample } from '@tamkit/experiment';
 import { detectPanel, parsePanelFile, phenotypeSample } from '@tamkit/gating';
 import type { PanelOverrides } from '@tamkit/gating';
 import type { CommandContext } from '../main.js';
@@ -19,6 +20,8 @@ export type PhenotypeFileJson =
   | (Omit<PhenotypeResult, 'codes' | 'name'> & {
       readonly file: string;
       readonly ratio: number | null;
+      /** The sample's condition (`--conditions-from-names`), which `tamkit report` groups by. */
+      readonly condition?: string;
       /** Binned plot data for reports (`phenotypeDisplay`); absent with --no-display. */
       readonly display?: PhenotypeDisplay;
     })
@@ -28,8 +31,8 @@ export type PhenotypeFileJson =
  * The JSON entry of a phenotyped file: the result without per-event codes, plus `file` and `ratio`
  * (and `display`, the binned plot data, when the result has it).
  */
-export function phenotypeJson(file: string, r: PhenotypeResult): PhenotypeFileJson {
-  const entry: Record<string, unknown> = { file };
+export function phenotypeJson(file: string, r: PhenotypeResult, condition: string | null = null): PhenotypeFileJson {
+  const entry: Record<string, unknown> = { file, ...(condition === null ? {} : { condition }) };
   for (const [key, value] of Object.entries(r)) {
     if (key !== 'codes' && key !== 'name') {
       entry[key] = value;
@@ -223,6 +226,11 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
           describe:
             'with --json, add each sample\'s binned display data (pre-gate densities, marker histograms) that tamkit report draws; --no-display keeps the JSON lean',
         })
+        .option('conditions-from-names', {
+          type: 'boolean',
+          default: false,
+          describe: "with --json, name each sample's condition from its file name as tamkit init does (D1_TCM.fcs: TCM), so tamkit report groups by condition",
+        })
         .option('out', { type: 'string', describe: 'write one CSV row per sample to this file' })
         .option('events-out', {
           type: 'string',
@@ -291,7 +299,7 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
               display: argv.json && argv.display,
             },
           );
-          entries.push(phenotypeJson(file, result));
+          entries.push(phenotypeJson(file, result, argv['conditions-from-names'] ? guessSample(file, []).condition : null));
           if (argv['events-out'] !== undefined) {
             writeChunksAtomic(
               resolve(ctx.io.cwd, eventsPath(argv['events-out'], file, files.length)),
