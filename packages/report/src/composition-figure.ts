@@ -1,5 +1,6 @@
 import type { PlotlyFigure, PlotlyTrace } from './plotly-figure.js';
 import { plotlyText, round, seriesColour } from './plotly-figure.js';
+import { significanceStars } from './significance.js';
 
 /** Class percentages per sample, e.g. classes ['M1', 'M2', 'double positive', 'double negative']. */
 export interface CompositionInput {
@@ -60,14 +61,23 @@ export function conditionMeans(input: CompositionInput): { condition: string; me
   }));
 }
 
+/** A tested difference to mark on a bar: the class, the condition and its p-value against the control. */
+export interface CompositionMark {
+  readonly className: string;
+  readonly condition: string;
+  readonly pValue: number;
+}
+
 /**
  * M1/M2 composition per condition: for each class, one bar per condition at the mean % over the
- * condition's samples, with every replicate drawn as a point on its bar.
+ * condition's samples, with every replicate drawn as a point on its bar. `marks` with p < 0.05 put
+ * their GraphPad stars above their bar (grouped bars: bar j of m in class k is centred at
+ * k − 0.4 + 0.8·(j + ½)/m, Plotly's default gap of 0.2).
  *
  * @throws {RangeError} when a sample's percentages do not match the classes.
  * @example compositionByConditionFigure(input).data.length // classes × 2 (bars + replicate points)
  */
-export function compositionByConditionFigure(input: CompositionInput): PlotlyFigure {
+export function compositionByConditionFigure(input: CompositionInput, marks: readonly CompositionMark[] = []): PlotlyFigure {
   const groups = conditionMeans(input);
   const data: PlotlyTrace[] = [];
   groups.forEach((g, j) => {
@@ -95,8 +105,26 @@ export function compositionByConditionFigure(input: CompositionInput): PlotlyFig
       hovertemplate: `${plotlyText(g.condition)} replicate %{y:.1f}%<extra>%{x}</extra>`,
     });
   });
+  const m = groups.length;
+  const annotations = marks.flatMap((mark) => {
+    const k = input.classes.indexOf(mark.className);
+    const j = groups.findIndex((g) => g.condition === mark.condition);
+    if (k < 0 || j < 0 || !(mark.pValue < 0.05)) {
+      return [];
+    }
+    const g = groups[j]!;
+    const top = Math.max(g.means[k]!, ...g.replicates.map((r) => r[k]!));
+    return [{ x: round(k - 0.4 + (0.8 * (j + 0.5)) / m, 4), y: round(top, 3), yanchor: 'bottom', yshift: 2, showarrow: false, text: significanceStars(mark.pValue), font: { size: 12 } }];
+  });
   return {
     data,
-    layout: { barmode: 'group', scattermode: 'group', yaxis: { title: { text: '% of classified cells' }, rangemode: 'tozero' }, margin: { l: 60, r: 10, t: 30, b: 60 }, legend: { orientation: 'h', y: -0.2 } },
+    layout: {
+      barmode: 'group',
+      scattermode: 'group',
+      yaxis: { title: { text: '% of classified cells' }, rangemode: 'tozero' },
+      margin: { l: 60, r: 10, t: 30, b: 60 },
+      legend: { orientation: 'h', y: -0.2 },
+      ...(annotations.length > 0 ? { annotations } : {}),
+    },
   };
 }

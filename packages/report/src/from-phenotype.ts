@@ -124,7 +124,14 @@ export function phenotypeSections(input: PhenotypeReportInput, source: string): 
   const composition: ReportBlock[] = [];
   if (input.composition && input.composition.samples.length > 0) {
     composition.push({ type: 'figure', title: 'Composition per sample', figure: compositionBySampleFigure(input.composition) });
-    composition.push({ type: 'figure', title: 'Composition per condition', caption: 'Bars: mean over samples of the condition; points: each sample.', figure: compositionByConditionFigure(input.composition) });
+    const stats = input.statistics;
+    const marks = (stats?.tests ?? []).flatMap((t) => (t.condition === null ? [] : [{ className: t.className, condition: t.condition, pValue: t.pValue }]));
+    composition.push({
+      type: 'figure',
+      title: 'Composition per condition',
+      caption: `Bars: mean over samples of the condition; points: each sample.${marks.length > 0 && stats ? ` Stars: difference from ${stats.control} (the tests in the table below; * p < 0.05, ** < 0.01, *** < 0.001, **** < 0.0001).` : ''}`,
+      figure: compositionByConditionFigure(input.composition, marks),
+    });
     composition.push({
       type: 'table',
       title: 'Composition',

@@ -34,7 +34,7 @@ export type { GatePanel, DisplayAxis, GatingFigureOptions } from './gating-hiera
 export { markerHistogramFigure } from './marker-histogram-figure.js';
 export type { MarkerHistogramInput } from './marker-histogram-figure.js';
 export { compositionBySampleFigure, compositionByConditionFigure, conditionMeans } from './composition-figure.js';
-export type { CompositionInput } from './composition-figure.js';
+export type { CompositionInput, CompositionMark } from './composition-figure.js';
 export { clusterHeatmapFigure } from './cluster-heatmap-figure.js';
 export type { ClusterHeatmapInput } from './cluster-heatmap-figure.js';
 export { mfiTable, thresholdTable } from './flow-tables.js';

@@ -47,6 +47,22 @@ describe('composition', () => {
       ['scatter', [20, 80]],
     ]);
   });
+  it('puts the stars of significant marks above their bar', () => {
+    // Classes M1, M2 (composition classes above); conditions LPS (j = 0), IL-4 (j = 1) of m = 2.
+    // IL-4 in M2: bar centre 1 − 0.4 + 0.8 · 1.5 / 2 = 1.2, above its highest value 80; p 0.0004 is ***.
+    // LPS in M1: centre 0 − 0.4 + 0.8 · 0.5 / 2 = −0.2, above max(65, 70, 60) = 70. p 0.2 is not marked.
+    const fig = compositionByConditionFigure(composition, [
+      { className: 'M2', condition: 'IL-4', pValue: 0.0004 },
+      { className: 'M1', condition: 'LPS', pValue: 0.03 },
+      { className: 'M2', condition: 'LPS', pValue: 0.2 },
+      { className: 'M3', condition: 'LPS', pValue: 0.001 },
+    ]);
+    expect((fig.layout.annotations as { x: number; y: number; text: string }[]).map((a) => [a.x, a.y, a.text])).toEqual([
+      [1.2, 80, '***'],
+      [-0.2, 70, '*'],
+    ]);
+    expect(compositionByConditionFigure(composition).layout.annotations).toBeUndefined();
+  });
   it('rejects percentages that do not match the classes', () => {
     expect(() => compositionBySampleFigure({ classes: ['M1'], samples: [{ sample: 'x', condition: 'y', percents: [1, 2] }] })).toThrowErrorMatchingInlineSnapshot(
       `[RangeError: sample 'x' has 2 percentages for 1 classes]`,
