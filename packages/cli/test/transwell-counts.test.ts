@@ -21,7 +21,7 @@ interface CountsDoc {
   kind: string;
   input: { format: string; records: number };
   readouts: { unit: string; conditions: Record<string, Summary | string | number | null>[] };
-  tests: { method: string; control: string; rows: { test: string; comparison: string; condition: string | null; statistic: number | null; df: number | null; pValue: number; difference: number | null; adjusted: boolean; pUnadjusted: number | null }[]; adjust: string };
+  tests: { method: string; control: string; rows: { test: string; comparison: string; condition: string | null; reference: string | null; statistic: number | null; df: number | null; pValue: number; difference: number | null; adjusted: boolean; pUnadjusted: number | null }[]; adjust: string };
   test?: { test: string; control: string; comparisons: unknown[] };
   doseResponse: { inhibitor: string; points: { doses: number[]; doseUnit: string | null }; fit: { potency: number; top: { estimate: number }; bottom: { estimate: number } } | null }[];
 }
@@ -117,6 +117,14 @@ describe('tamkit transwell counts', () => {
     const tukey = await countsJson([LONG, ...REFS, '--test', 'tukey']);
     // 6 conditions → 6 · 5 / 2 = 15 pairs, plus the ANOVA row.
     expect(tukey.tests.rows).toHaveLength(16);
+    // Welch's ANOVA then Games-Howell: the overall row and the 3 pairs of 3 conditions, each adjusted
+    // (a table whose every condition varies: the medium inserts of the fixture are all equal).
+    const varied = join(tempDir(), 'varied.csv');
+    writeFileSync(varied, 'condition,replicate,count\nmedium,1,10\nmedium,2,14\nmedium,3,9\nCCL2,1,60\nCCL2,2,75\nCCL2,3,52\nCCL2+X,1,20\nCCL2+X,2,31\nCCL2+X,3,24\n');
+    const gh = await countsJson([varied, '--control', 'CCL2', '--test', 'welch-anova']);
+    expect(gh.tests.rows[0]).toMatchObject({ test: "Welch's ANOVA", comparison: 'overall' });
+    expect(gh.tests.rows.filter((r) => r.test === 'Games-Howell' && r.adjusted).map((r) => `${r.condition}-${r.reference}`)).toEqual(['CCL2-medium', 'CCL2+X-medium', 'CCL2+X-CCL2']);
+    expect(gh.test).toMatchObject({ test: 'Games-Howell' });
     const kw = await countsJson([LONG, ...REFS, '--test', 'kruskal']);
     expect(kw.tests.rows.map((r) => r.comparison)).toEqual(['overall']);
   });

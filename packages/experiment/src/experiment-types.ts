@@ -36,7 +36,7 @@ export interface TranswellSection {
   readonly fieldAreaMm2: number | null;
   readonly insertAreaMm2: number | null;
   readonly metric: 'meanPerField' | 'totalMigrated' | 'percentMigration' | null;
-  readonly test: 'welch' | 'student' | 'mann-whitney' | 'anova-dunnett' | 'tukey' | 'kruskal' | null;
+  readonly test: 'welch' | 'student' | 'mann-whitney' | 'anova-dunnett' | 'tukey' | 'welch-anova' | 'kruskal' | null;
   /** Multiple-comparison adjustment of welch, student and mann-whitney p-values (default holm). */
   readonly adjust: 'holm' | 'none';
   /** 4PL parameters held at a value instead of fitted (null: fitted). */

@@ -168,7 +168,7 @@ function transwell(f: Fields, v: unknown): TranswellSection {
     fieldAreaMm2: f.num(o, 'fieldAreaMm2', path, positive, 'a positive area in mm²'),
     insertAreaMm2: f.num(o, 'insertAreaMm2', path, positive, 'a positive area in mm²'),
     metric: f.choice(o, 'metric', path, ['meanPerField', 'totalMigrated', 'percentMigration'] as const),
-    test: f.choice(o, 'test', path, ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const),
+    test: f.choice(o, 'test', path, ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'welch-anova', 'kruskal'] as const),
     adjust: f.choice(o, 'adjust', path, ['holm', 'none'] as const) ?? 'holm',
     fixBottom: f.num(o, 'fixBottom', path, Number.isFinite, 'a number (the 4PL bottom, response units)'),
     fixTop: f.num(o, 'fixTop', path, Number.isFinite, 'a number (the 4PL top, response units)'),

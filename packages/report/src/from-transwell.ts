@@ -1,4 +1,4 @@
-import type { ConditionReadout, DoseResponsePoints, DunnettResult, Fit4plResult, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
+import type { ConditionReadout, DoseResponsePoints, DunnettResult, Fit4plResult, GamesHowellResult, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
 import { migrationAssayWarnings } from './assay-warnings.js';
 import { doseResponseFigure } from './dose-response-figure.js';
 import type { DoseResponseInput } from './dose-response-figure.js';
@@ -9,8 +9,8 @@ import type { ReportBlock, ReportSection, ReportWarning, TableBlock } from './re
 /** What a `transwell` result file holds (fields beyond these are ignored). */
 export interface TranswellReportInput {
   readonly readouts: Pick<TranswellReadouts, 'conditions' | 'metric' | 'unit' | 'units' | 'warnings'>;
-  /** A pairwise test result to annotate (Tukey HSD or Dunnett against a control). */
-  readonly test?: Pick<TukeyResult, 'test' | 'comparisons'> | Pick<DunnettResult, 'test' | 'control' | 'comparisons'>;
+  /** A pairwise test result to annotate (Tukey HSD, Games-Howell, or Dunnett against a control). */
+  readonly test?: Pick<TukeyResult, 'test' | 'comparisons'> | Pick<GamesHowellResult, 'test' | 'comparisons'> | Pick<DunnettResult, 'test' | 'control' | 'comparisons'>;
   readonly doseResponse?: readonly { readonly title?: string; readonly points: DoseResponsePoints; readonly fit: Fit4plResult | null; readonly responseLabel?: string }[];
   /** Membrane thumbnails with their counting overlays (data: URIs, see thumbnailDataUri). */
   readonly images?: readonly { readonly title: string; readonly caption?: string; readonly src: string; readonly width: number; readonly height: number }[];
@@ -36,7 +36,7 @@ export function migrationGroups(readouts: Pick<TranswellReadouts, 'conditions' |
 }
 
 /**
- * Bracket comparisons from a Tukey HSD (every pair) or Dunnett (each group against the control) result.
+ * Bracket comparisons from a Tukey HSD or Games-Howell (every pair) or Dunnett (each group against the control) result.
  *
  * @example comparisonsFrom(tukeyHsd(groups))
  */

@@ -34,6 +34,8 @@ export type { DunnettComparison, DunnettResult } from './stats/dunnett.js';
 export { dunnettCdf } from './stats/dunnett-distribution.js';
 export { kruskalWallis } from './stats/kruskal-wallis.js';
 export { holmAdjust } from './stats/holm.js';
+export { gamesHowell, welchAnova } from './stats/welch-anova.js';
+export type { GamesHowellComparison, GamesHowellResult, WelchAnovaResult } from './stats/welch-anova.js';
 export type { KruskalWallisResult } from './stats/kruskal-wallis.js';
 export { fit4pl, FIT_4PL_DEFAULTS } from './dose-response/fit-4pl.js';
 export type { Fit4plOptions, Fit4plResult, ParameterEstimate } from './dose-response/fit-4pl.js';

@@ -27,6 +27,7 @@ it('exports a stable surface', () => {
       "dunnettTest",
       "findValley",
       "fit4pl",
+      "gamesHowell",
       "gateBeadsAndCells",
       "holmAdjust",
       "kruskalWallis",
@@ -42,6 +43,7 @@ it('exports a stable surface', () => {
       "summarize",
       "tTest",
       "tukeyHsd",
+      "welchAnova",
       "welchTTest",
     ]
   `);

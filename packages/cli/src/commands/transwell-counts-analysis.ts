@@ -3,6 +3,7 @@ import {
   doseResponsePoints,
   dunnettTest,
   fit4pl,
+  gamesHowell,
   holmAdjust,
   kruskalWallis,
   mannWhitneyU,
@@ -10,12 +11,13 @@ import {
   readoutGroups,
   tTest,
   tukeyHsd,
+  welchAnova,
 } from '@tamkit/transwell';
-import type { DoseResponsePoints, DunnettResult, Fit4plOptions, Fit4plResult, Group, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
+import type { DoseResponsePoints, DunnettResult, Fit4plOptions, Fit4plResult, GamesHowellResult, Group, TranswellReadouts, TukeyResult } from '@tamkit/transwell';
 import { formatError } from '../io/format-error.js';
 
 /** `--test` choices. */
-export const TRANSWELL_TESTS = ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'kruskal'] as const;
+export const TRANSWELL_TESTS = ['welch', 'student', 'mann-whitney', 'anova-dunnett', 'tukey', 'welch-anova', 'kruskal'] as const;
 export type TranswellTestChoice = (typeof TRANSWELL_TESTS)[number];
 
 /** `--adjust` choices: how the p-values of two-sample tests against the control are adjusted. */
@@ -53,8 +55,8 @@ export interface TestsOutcome {
   readonly adjust: TranswellAdjustment;
   readonly control: string | null;
   readonly rows: TestRow[];
-  /** The first Dunnett or Tukey result (what `tamkit report` draws as brackets), else `null`. */
-  readonly pairwise: DunnettResult | TukeyResult | null;
+  /** The first Dunnett, Tukey or Games-Howell result (what `tamkit report` draws as brackets), else `null`. */
+  readonly pairwise: DunnettResult | TukeyResult | GamesHowellResult | null;
   readonly warnings: TamkitWarning[];
 }
 
@@ -69,7 +71,7 @@ function testGroups(
   control: string,
   coating: string | null,
   adjust: TranswellAdjustment,
-): { rows: TestRow[]; pairwise: DunnettResult | TukeyResult | null } {
+): { rows: TestRow[]; pairwise: DunnettResult | TukeyResult | GamesHowellResult | null } {
   const base = { coating, adjusted: false, pUnadjusted: null } as const;
   // Two-sample tests against the control: one family per coating, Holm-adjusted when it has 2+ members.
   const family = (rows: TestRow[]): TestRow[] => {
@@ -125,6 +127,18 @@ function testGroups(
         ],
       };
     }
+    case 'welch-anova': {
+      // Unequal variances: Welch's ANOVA, then Games-Howell for every pair.
+      const a = welchAnova(groups);
+      const gh = gamesHowell(groups);
+      return {
+        pairwise: gh,
+        rows: [
+          { ...base, test: a.test, comparison: 'overall', condition: null, reference: null, difference: null, statistic: a.statistic, df: a.df2, pValue: a.pValue },
+          ...gh.comparisons.map((c): TestRow => ({ ...base, test: gh.test, comparison: 'pair', condition: c.a, reference: c.b, difference: c.difference, statistic: null, df: c.df, pValue: c.pValue, adjusted: true })),
+        ],
+      };
+    }
     case 'kruskal': {
       const k = kruskalWallis(groups);
       return {
@@ -147,7 +161,7 @@ export function runTests(readouts: TranswellReadouts, control: string | null, ch
     return { method: null, adjust, control, rows: [], pairwise: null, warnings: [] };
   }
   const rows: TestRow[] = [];
-  let pairwise: DunnettResult | TukeyResult | null = null;
+  let pairwise: DunnettResult | TukeyResult | GamesHowellResult | null = null;
   const warnings: TamkitWarning[] = [];
   const coatings = [...new Set(readouts.conditions.map((c) => c.coating))];
   let used: TranswellTestChoice | null = choice ?? null;
