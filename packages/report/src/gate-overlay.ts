@@ -146,7 +146,16 @@ export function gateOverlayParts(
           }
         }
         shapes.push({ type: 'line', xref, yref: `${yref} domain`, x0, x1, y0: 0.93, y1: 0.93, line: GATE_LINE });
-        label((x0 + x1) / 2, 0.99, `${name} ${formatPercent(g.percentOfParent)}`, { yanchor: 'top', yref: `${yref} domain` });
+        // An open-ended range is labelled from its open end inwards (in axis-domain units, just inside
+        // the plot edge: Plotly hides data-placed annotations off the axis range), so the label stays
+        // in the plot however narrow the visible part is; a closed range is labelled at its middle.
+        const open = g.x[1] === null ? 'right' : g.x[0] === null ? 'left' : null;
+        const text = `${name} ${formatPercent(g.percentOfParent)}`;
+        if (open === null) {
+          label((x0 + x1) / 2, 0.99, text, { yanchor: 'top', yref: `${yref} domain` });
+        } else {
+          label(open === 'right' ? 0.99 : 0.01, 0.99, text, { yanchor: 'top', xanchor: open, xref: `${xref} domain`, yref: `${yref} domain` });
+        }
         break;
       }
     }

@@ -46,6 +46,24 @@ describe('gateOverlayParts', () => {
     const parts = gateOverlayParts([{ kind: 'polygon', label: 'P', percentOfParent: null, vertices: [[0, 0], [1, 0], [1, 1]] }], 'x', 'y', [0, 1], [0, 1]);
     expect(parts.shapes[0]).toMatchObject({ type: 'path', path: 'M0,0 L1,0 L1,1 Z' });
     expect(parts.annotations[0]!.text).toBe('P n/a');
+    // Range labels: an open end anchors the label just inside the plot at that end (axis-domain
+    // units); a closed range at its middle (data units).
+    const ranges = gateOverlayParts(
+      [
+        { kind: 'range', label: 'Hi', percentOfParent: 10, x: [3, null] },
+        { kind: 'range', label: 'Lo', percentOfParent: 20, x: [null, 1] },
+        { kind: 'range', label: 'Mid', percentOfParent: 30, x: [1, 3] },
+      ],
+      'x',
+      'y',
+      [0, 4],
+      [0, 1],
+    );
+    expect(ranges.annotations.map((a) => [a.x, a.xanchor, a.xref])).toEqual([
+      [0.99, 'right', 'x domain'],
+      [0.01, 'left', 'x domain'],
+      [2, undefined, 'x'],
+    ]);
   });
 });
 
