@@ -121,7 +121,7 @@ describe('tamkit export --gate --population', () => {
 });
 
 const gml = join(corpusDir, 'gatingml');
-describe.skipIf(!existsSync(join(gml, 'MANIFEST.json')))('tamkit export --gate on the Gating-ML corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!existsSync(join(gml, 'MANIFEST.json')))(`tamkit export --gate on the Gating-ML corpus${!existsSync(join(gml, 'MANIFEST.json')) ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('exports exactly the events of each population’s truth file from data1.fcs (FCS 2.0)', async () => {
     const dir = tempDir();
     const source = read(join(gml, 'data1.fcs'));

@@ -49,7 +49,7 @@ describe('tamkit export', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('tamkit export on a two-data-set corpus file (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`tamkit export on a two-data-set corpus file${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('exports the second data set of a $NEXTDATA file, matching the manifest', async () => {
     const manifest = JSON.parse(readFileSync(join(corpusDir, 'fcs', 'MANIFEST.json'), 'utf8')) as {
       files: { file: string; datasets?: { reference: { events: number; first3: number[][]; last3: number[][] } }[] }[];

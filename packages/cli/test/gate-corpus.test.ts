@@ -27,7 +27,7 @@ interface GateJson {
 /** The truth file's lines (`0`/`1`), as the membership column `--events-out` should hold. */
 const truthColumn = (truth: string): string[] => readFileSync(join(gml, truth), 'utf8').split('\n').filter((l) => l !== '').map((l) => l.trim());
 
-describe.skipIf(!hasGatingCorpus)('tamkit gate on the Gating-ML 2.0 compliance suite (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasGatingCorpus)(`tamkit gate on the Gating-ML 2.0 compliance suite${!hasGatingCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   const manifest = hasGatingCorpus ? (JSON.parse(readFileSync(join(gml, 'MANIFEST.json'), 'utf8')) as Manifest) : null;
   const data = join(gml, 'data1.fcs');
 

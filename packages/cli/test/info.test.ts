@@ -16,7 +16,7 @@ interface ManifestFile {
 
 const relClose = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 
-describe.skipIf(!hasCorpus)('tamkit info --json --stats on the public corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`tamkit info --json --stats on the public corpus${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   const manifest = hasCorpus ? readJson<{ files: ManifestFile[] }>(join(corpusDir, 'fcs', 'MANIFEST.json')) : { files: [] };
 
   it('matches the manifest for every file and reports the unreadable one as an error entry', async () => {

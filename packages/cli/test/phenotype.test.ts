@@ -189,7 +189,7 @@ describe('tamkit phenotype', () => {
 });
 
 describe.skipIf(!hasCorpus)(
-  'tamkit phenotype on corpus files with marker labels (skipped: ../shared/corpus not found)',
+  `tamkit phenotype on corpus files with marker labels${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`,
   () => {
     // Files whose $PnS name antibodies (from the corpus manifest): each either gives results or a
     // PANEL_NOT_DETECTED error that lists the channels found.

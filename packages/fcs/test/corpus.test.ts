@@ -66,7 +66,7 @@ function checkKeywords(ds: FcsDataset, m: ManifestDataset): void {
   });
 }
 
-describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`FCS corpus${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('lists the corpus files', () => {
     expect(files.length).toBeGreaterThan(20);
   });
@@ -158,7 +158,7 @@ describe.skipIf(!hasCorpus)('FCS corpus (skipped: ../shared/corpus not found)', 
   }
 });
 
-describe.skipIf(!hasCorpus)('Gating-ML data1.fcs and the compensation example (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`Gating-ML data1.fcs and the compensation example${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('data1.fcs scale values match data1_preprocessed.csv to 1e-13', () => {
     const fcs = parseFcs(readCorpus('gatingml/data1.fcs'), { sourceName: 'data1.fcs' });
     const ds = fcs.datasets[0]!;

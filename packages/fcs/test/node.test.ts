@@ -37,7 +37,7 @@ describe('@tamkit/fcs/node', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('readFcsFile on the corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`readFcsFile on the corpus${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('gives the same data sets as parseFcs on the whole file', () => {
     const files = loadManifest().filter((f) => f.expected_error === undefined);
     expect(files.length).toBeGreaterThan(20);

@@ -19,7 +19,7 @@ function readColumns(rel: string): Map<string, Float64Array> {
   return new Map(names.map((n, i) => [n, cols[i]!]));
 }
 
-describe.skipIf(!hasCorpus)('compensation corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`compensation corpus${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('reproduces data1 compensated with the Gating-ML MySpill matrix (PE, PerCP) to 1e-12', () => {
     // Reference: whitews/FlowUtils event_data_for_poly_test.npy, as data1_MySpill_PE_PerCP.csv.
     const scaled = readColumns('gatingml/reference/data1_preprocessed.csv');

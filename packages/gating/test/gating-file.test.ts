@@ -92,7 +92,7 @@ function caught(fn: () => unknown): GatingFileError {
   throw new Error('expected a GatingFileError');
 }
 
-describe.skipIf(!hasCorpus)('gating file against the Gating-ML compliance set 1 (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`gating file against the Gating-ML compliance set 1${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('gives the same populations as the equivalent Gating-ML, event for event', () => {
     const manifest = loadManifest();
     const { table } = loadData1();

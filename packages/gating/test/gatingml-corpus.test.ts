@@ -10,7 +10,7 @@ import { corpusDir, differences, hasCorpus, loadData1, loadManifest, loadScaleVa
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
-describe.skipIf(!hasCorpus)('Gating-ML 2.0 compliance set 1 (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`Gating-ML 2.0 compliance set 1${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   const manifest = hasCorpus ? loadManifest() : undefined;
   // Gates are evaluated on data1.fcs as read and scaled by @tamkit/fcs, with its own spillover for
   // 'FCS' refs (data1 has none); the reference scale values (CSV) are checked too.
@@ -77,7 +77,7 @@ describe.skipIf(!hasCorpus)('Gating-ML 2.0 compliance set 1 (skipped: ../shared/
     }
   });
 
-  describe.skipIf(!hasXmllint)('exported documents validate against the Gating-ML 2.0 XSDs (skipped: xmllint not installed; apt-get install libxml2-utils)', () => {
+  describe.skipIf(!hasXmllint)(`exported documents validate against the Gating-ML 2.0 XSDs${!hasXmllint ? ' (skipped: xmllint not installed; apt-get install libxml2-utils)' : ''}`, () => {
     it('validates every exported document with xmllint --schema', () => {
       const xsd = fileURLToPath(new URL('schema/Gating-ML.v2.0.xsd', corpusDir));
       const docs = [...new Set([...manifest!.checks.map((c) => c.gml), manifest!.all_gates_document.gml])];

@@ -48,7 +48,7 @@ function tryDetect(channels: readonly ChannelMeta[]): DetectedPanel | PanelError
   }
 }
 
-describe.skipIf(!hasCorpus)('detectPanel on the public FCS corpus (skipped: ../shared/corpus not found)', () => {
+describe.skipIf(!hasCorpus)(`detectPanel on the public FCS corpus${!hasCorpus ? ' (skipped: ../shared/corpus not found)' : ''}`, () => {
   it('either detects a panel or throws PANEL_NOT_DETECTED, never anything else', () => {
     const files = corpusChannels();
     expect(files.size).toBeGreaterThan(20);

@@ -9,7 +9,7 @@ import { plotlyBundle } from '../src/node.js';
 import { hasChromium, launchChromium } from '../scripts/chromium.js';
 import { simulatedPhenotypeJson } from './simulated-phenotype-json.js';
 
-describe.skipIf(!hasChromium)('report of a simulated tamkit phenotype --json in chromium (skipped: /usr/bin/chromium not found)', () => {
+describe.skipIf(!hasChromium)(`report of a simulated tamkit phenotype --json in chromium${!hasChromium ? ' (skipped: /usr/bin/chromium not found)' : ''}`, () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const dir = mkdtempSync(join(tmpdir(), 'tamkit-report-phenotype-'));

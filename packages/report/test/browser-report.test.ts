@@ -25,7 +25,7 @@ function expectedCsv(t: TableBlock): string {
   return [header.join(','), ...t.rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
 }
 
-describe.skipIf(!hasChromium)('report in Debian chromium (skipped: /usr/bin/chromium not found; apt-get install chromium)', () => {
+describe.skipIf(!hasChromium)(`report in Debian chromium${!hasChromium ? ' (skipped: /usr/bin/chromium not found; apt-get install chromium)' : ''}`, () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const dir = mkdtempSync(join(tmpdir(), 'tamkit-report-test-'));
