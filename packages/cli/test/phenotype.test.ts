@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelMeta, createEventTable } from '@tamkit/core';
 import { writeFcs } from '@tamkit/fcs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventsPath, type PhenotypeFileJson } from '../src/commands/phenotype.js';
+import { controlsAcrossDonors, eventsPath, type PhenotypeFileJson } from '../src/commands/phenotype.js';
 import { corpusDir, hasCorpus, run, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -168,6 +168,17 @@ describe('tamkit phenotype', () => {
     expect(entries.map((e) => ('condition' in e ? e.condition : undefined))).toEqual(['M1', 'M2']);
     const plain = await run(['phenotype', files[0]!, ...fmoArgs(), '--json', '--no-display']);
     expect('condition' in (JSON.parse(plain.stdout) as { files: PhenotypeFileJson[] }).files[0]!).toBe(false);
+  });
+
+  it('warns when one set of controls is applied to samples of several donors', async () => {
+    expect(controlsAcrossDonors(['D1_M1.fcs', 'D1_M2.fcs'], ['D1_FMO-CD86.fcs'])).toBeNull();
+    expect(controlsAcrossDonors(['D1_M1.fcs', 'D2_M1.fcs'], [])).toBeNull();
+    expect(controlsAcrossDonors(['x/D2_M1.fcs'], ['D1_FMO-CD86.fcs'])).toMatch(/^controls from donor D1 applied to samples of donor D2 /);
+    expect(controlsAcrossDonors(['D1_M1.fcs', 'D3_M1.fcs'], ['FMO-CD86.fcs'])).toMatch(/^controls applied to samples of donors D1, D3 /);
+    copyFileSync(join(dir, 'D1_M1.fcs'), join(dir, 'D2_M1.fcs'));
+    const r = await run(['phenotype', join(dir, 'D1_M1.fcs'), join(dir, 'D2_M1.fcs'), ...fmoArgs(), '--json', '--no-display']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^tamkit phenotype: warning PHENOTYPE_CONTROLS_ACROSS_DONORS: controls from donor D1 applied to samples of donors D1, D2 /);
   });
 
   it('names per-input event files after the sample', () => {

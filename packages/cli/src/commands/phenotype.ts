@@ -42,6 +42,27 @@ export function phenotypeJson(file: string, r: PhenotypeResult, condition: strin
   return entry as PhenotypeFileJson;
 }
 
+/**
+ * Why one set of controls may not fit every sample, from the donor tokens of the file names (`D1`,
+ * `donor2`, `exp3`, as `tamkit init` reads them), or null: samples of several donors, or samples of a
+ * donor the controls do not come from. tamkit run matches controls per donor; this command cannot.
+ *
+ * @example controlsAcrossDonors(['D1_M1.fcs', 'D2_M1.fcs'], ['D1_FMO-CD86.fcs']) // 'controls from donor D1 ...'
+ */
+export function controlsAcrossDonors(samples: readonly string[], controls: readonly string[]): string | null {
+  if (controls.length === 0) {
+    return null;
+  }
+  const donors = (files: readonly string[]): string[] => [...new Set(files.map((f) => guessSample(f, []).donor).filter((d): d is string => d !== null))].sort();
+  const sampleDonors = donors(samples);
+  const controlDonors = donors(controls);
+  const foreign = sampleDonors.filter((d) => controlDonors.length > 0 && !controlDonors.includes(d));
+  if (sampleDonors.length < 2 && foreign.length === 0) {
+    return null;
+  }
+  return `controls${controlDonors.length > 0 ? ` from donor ${controlDonors.join(', ')}` : ''} applied to samples of donor${sampleDonors.length > 1 ? 's' : ''} ${sampleDonors.join(', ')} (read from the file names); thresholds from one donor's controls may not fit another's: use tamkit run with an experiment file, which matches controls per donor`;
+}
+
 /** Class names by code, for `--events-out`; 255 is `excluded`. */
 const CLASS_NAMES = ['M1', 'M2', 'double_positive', 'double_negative'];
 const ROWS_PER_CHUNK = 16384;
@@ -282,6 +303,10 @@ export function phenotypeCommand(cli: Argv, ctx: CommandContext): Argv {
         ctx.io.err(`tamkit phenotype: ${errorLine(null, e)}\n`);
         ctx.exitCode = EXIT.inputFailed;
         return;
+      }
+      const warning = controlsAcrossDonors(files, [...argv.fmo.map((spec) => spec.slice(spec.indexOf('=') + 1)), ...(argv.unstained === undefined ? [] : [argv.unstained]), ...(argv.isotype === undefined ? [] : [argv.isotype])]);
+      if (warning !== null) {
+        ctx.io.err(`tamkit phenotype: warning PHENOTYPE_CONTROLS_ACROSS_DONORS: ${warning}\n`);
       }
       const entries: PhenotypeFileJson[] = [];
       for (const file of files) {
